@@ -1,0 +1,18 @@
+using Connections.Domain.ApiKeys;
+using Connections.Domain.Connections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connections.Application.Common.Interfaces;
+
+/// <summary>The unit of work the handlers use; Infrastructure implements it with EF Core.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Connection> Connections { get; }
+
+    DbSet<ConnectionChannel> ConnectionChannels { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>Saves, then dispatches the domain events the saved aggregates raised.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Text.Json;
+using Connections.Application.Common.Behaviors;
+using Connections.Application.Connections.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connections.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5 (which has no DI package of its own), every request handler and validator of this assembly,
+    /// and the pipeline: logging outermost, then validation, then the handler.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        ConfigureValidatorNames();
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetRequiredService);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
+        RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
+        RegisterClosedImplementations(services, assembly, typeof(IValidator<>), onlyFor: typeof(IBaseRequest));
+
+        services.AddScoped<PlatformProber>();
+        services.AddScoped<CredentialsVault>();
+        services.AddScoped<ConnectionChecker>();
+        services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Validation errors are keyed by the JSON path the client sent (<c>credentials.bot_token</c>), so member names
+    /// are reported in snake_case, the wire format.
+    /// </summary>
+    private static void ConfigureValidatorNames() =>
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, Type? onlyFor = null)
+    {
+        var implementations = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
+        foreach (var type in implementations)
+        {
+            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface
+                && (onlyFor is null || onlyFor.IsAssignableFrom(i.GenericTypeArguments[0]))))
+            {
+                services.AddTransient(service, type);
+            }
+        }
+    }
+}

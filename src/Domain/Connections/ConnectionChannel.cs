@@ -1,0 +1,48 @@
+namespace Connections.Domain.Connections;
+
+/// <summary>A channel of a connection's catalog, as last discovered on the platform, and whether it is synced.</summary>
+public sealed class ConnectionChannel
+{
+    private ConnectionChannel()
+    {
+    }
+
+    internal ConnectionChannel(string connectionId, DiscoveredChannel channel, bool syncEnabled, DateTimeOffset now)
+    {
+        ConnectionId = connectionId;
+        ChannelId = channel.Id;
+        SyncEnabled = syncEnabled;
+        DiscoveredAt = now;
+        Update(channel, now);
+    }
+
+    public string ConnectionId { get; private set; } = null!;
+
+    /// <summary>The platform's channel id (Slack <c>C…</c>, Discord snowflake).</summary>
+    public string ChannelId { get; private set; } = null!;
+
+    public string Name { get; private set; } = null!;
+
+    public bool IsPrivate { get; private set; }
+
+    public int? MemberCount { get; private set; }
+
+    public bool SyncEnabled { get; private set; }
+
+    public DateTimeOffset DiscoveredAt { get; private set; }
+
+    public DateTimeOffset RefreshedAt { get; private set; }
+
+    internal void Update(DiscoveredChannel channel, DateTimeOffset now)
+    {
+        Name = channel.Name;
+        IsPrivate = channel.IsPrivate;
+        MemberCount = channel.MemberCount;
+        RefreshedAt = now;
+    }
+
+    internal void SetSyncEnabled(bool enabled) => SyncEnabled = enabled;
+}
+
+/// <summary>A channel as a platform reported it during discovery.</summary>
+public sealed record DiscoveredChannel(string Id, string Name, bool IsPrivate, int? MemberCount);

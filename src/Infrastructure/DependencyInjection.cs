@@ -1,0 +1,75 @@
+using Connections.Application.Common.Interfaces;
+using Connections.Infrastructure.Persistence;
+using Connections.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Connections.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database (provider by configuration), secret protection, API key hashing and the platform connectors.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<ConnectionsDbContext, PostgresConnectionsDbContext>(o => o.UseNpgsql(
+                    database.ConnectionString,
+                    npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(database, environment.ContentRootPath);
+                services.AddDbContext<ConnectionsDbContext, SqliteConnectionsDbContext>(o => o.UseSqlite(
+                    sqlite,
+                    s => s.MigrationsHistoryTable("__ef_migrations_history")));
+                break;
+        }
+
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ConnectionsDbContext>());
+        services.AddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDataProtection().SetApplicationName("Connections");
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the Data Protection key ring in the database, shared by every instance. Separate from
+    /// <see cref="AddInfrastructure"/> so hosts that run without a database (the build-time OpenAPI generator) can skip it.
+    /// </summary>
+    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services) =>
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+    /// <summary>The SQLite connection string: explicit, or <c>connections.db</c> in the data directory, with a short busy timeout.</summary>
+    public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetFullPath(options.DataDirectory, contentRoot), "connections.db") }
+            : new SqliteConnectionStringBuilder(options.ConnectionString);
+        builder.DefaultTimeout = options.BusyTimeoutSeconds;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using Connections.Application.Common.Interfaces;
+using Connections.Domain.ApiKeys;
+using Connections.Domain.Common;
+using Connections.Domain.Connections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connections.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF Core model of the service, kept provider-neutral. Each provider has a small subclass
+/// (<see cref="SqliteConnectionsDbContext"/>, <see cref="PostgresConnectionsDbContext"/>) only so that each has its
+/// own migration set; adding SQL Server is one more subclass, its package and one migration set.
+/// </summary>
+public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
+{
+    private readonly IDomainEventDispatcher? _dispatcher;
+
+    protected ConnectionsDbContext(DbContextOptions options, IDomainEventDispatcher? dispatcher)
+        : base(options) => _dispatcher = dispatcher;
+
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ConnectionChannel> ConnectionChannels => Set<ConnectionChannel>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    /// <summary>Saves, and only once the transaction has committed dispatches the domain events the saved aggregates raised.</summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        var raisers = ChangeTracker.Entries<IHasDomainEvents>()
+            .Select(e => e.Entity)
+            .Where(e => e.DomainEvents.Count > 0)
+            .ToList();
+        var events = raisers.SelectMany(e => e.DomainEvents).ToList();
+        var written = await base.SaveChangesAsync(cancellationToken);
+        raisers.ForEach(e => e.ClearDomainEvents());
+        if (_dispatcher is not null && events.Count > 0)
+        {
+            await _dispatcher.DispatchAsync(events, cancellationToken);
+        }
+
+        return written;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConnectionsDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}
+
+/// <summary>Dispatches domain events after the save that made them true.</summary>
+public interface IDomainEventDispatcher
+{
+    Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
+}

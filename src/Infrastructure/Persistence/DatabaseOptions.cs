@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Connections.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Section <c>Database</c>: which provider, and where.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// For PostgreSQL, the Npgsql connection string (required). For SQLite optional: by default the database is
+    /// <c>connections.db</c> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the embedded database (and the first-run owner key) live; relative paths are under the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>How long a SQLite writer waits for a lock before the request answers 503.</summary>
+    [Range(1, 60)]
+    public int BusyTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>Apply pending migrations at start-up (the default; turn off when a release pipeline migrates).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Connections.Infrastructure.Persistence;
+
+/// <summary>The embedded default: SQLite. Migrations in <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteConnectionsDbContext(DbContextOptions<SqliteConnectionsDbContext> options, IDomainEventDispatcher? dispatcher = null)
+    : ConnectionsDbContext(options, dispatcher)
+{
+    /// <summary>SQLite has no date-time type that sorts and compares; store instants as sortable 64-bit numbers.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The server provider: PostgreSQL. Migrations in <c>Migrations/Postgres</c>.</summary>
+public sealed class PostgresConnectionsDbContext(DbContextOptions<PostgresConnectionsDbContext> options, IDomainEventDispatcher? dispatcher = null)
+    : ConnectionsDbContext(options, dispatcher);

@@ -1,0 +1,27 @@
+using Connections.Domain.Common;
+using Connections.WebApi.Authentication;
+using Connections.WebApi.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Connections.WebApi.Controllers;
+
+/// <summary>Thin controllers: send a message through the mediator, map its result. Every error is a problem body.</summary>
+[ApiController]
+[Authorize(Policy = Policies.Caller)]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+public abstract class ApiControllerBase : ControllerBase
+{
+    private IMediator? _mediator;
+
+    protected IMediator Mediator => _mediator ??= HttpContext.RequestServices.GetRequiredService<IMediator>();
+
+    /// <summary>Maps a failed result onto its problem response.</summary>
+    protected ObjectResult Problem(Error error) => ProblemMapping.ToActionResult(error, HttpContext);
+
+    /// <summary>200 with the value, or the problem.</summary>
+    protected ActionResult<T> OkOrProblem<T>(Result<T> result) => result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Connections.Application.Connections.Commands.CreateConnection;
+using Connections.Application.Connections.Commands.DeleteConnection;
+using Connections.Application.Connections.Commands.RefreshChannels;
+using Connections.Application.Connections.Commands.UpdateChannelSelection;
+using Connections.Application.Connections.Commands.UpdateConnection;
+using Connections.Application.Connections.Commands.ValidateConnection;
+using Connections.Application.Connections.Common;
+using Connections.Application.Connections.Queries.GetChannels;
+using Connections.Application.Connections.Queries.GetConnection;
+using Connections.Application.Connections.Queries.GetConnections;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Connections.WebApi.Controllers;
+
+/// <summary>Slack and Discord connections: create, inspect, validate, choose channels.</summary>
+[Route("api/connections")]
+public sealed class ConnectionsController : ApiControllerBase
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Lists the connections you can see, newest first.</summary>
+    /// <remarks>The body is an array; when more follow, a <c>Link: &lt;…&gt;; rel="next"</c> header carries the next page's URL.</remarks>
+    [HttpGet(Name = "ListConnections")]
+    [ProducesResponseType<IReadOnlyList<ConnectionDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    public async Task<ActionResult<IReadOnlyList<ConnectionDto>>> List(
+        [FromQuery] string? platform,
+        [FromQuery] string? status,
+        [FromQuery] int limit = GetConnectionsQuery.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Mediator.Send(new GetConnectionsQuery(platform, status, limit, cursor), cancellationToken);
+        if (result.IsFailure)
+        {
+            return Problem(result.Error);
+        }
+
+        if (result.Value.NextCursor is { } next)
+        {
+            var url = Url.RouteUrl("ListConnections", new { platform, status, limit, cursor = next }, Request.Scheme, Request.Host.Value);
+            Response.Headers.Link = string.Create(CultureInfo.InvariantCulture, $"<{url}>; rel=\"next\"");
+        }
+
+        return Ok(result.Value.Items);
+    }
+
+    /// <summary>Gets one connection with its settings.</summary>
+    [HttpGet("{id}", Name = "GetConnection")]
+    [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<ConnectionDetailDto>> Get(string id, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(new GetConnectionQuery(id), cancellationToken));
+
+    /// <summary>Creates a connection after checking its credentials on the platform.</summary>
+    /// <remarks>Nothing is saved unless the platform accepts the credentials.</remarks>
+    [HttpPost(Name = "CreateConnection")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ConnectionCreatedDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
+    public async Task<ActionResult<ConnectionCreatedDto>> Create(CreateConnectionCommand command, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? CreatedAtRoute("GetConnection", new { id = result.Value.Id }, result.Value)
+            : Problem(result.Error);
+    }
+
+    /// <summary>Changes the name, credentials or settings; new credentials are checked before they replace the old.</summary>
+    [HttpPut("{id}", Name = "UpdateConnection")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
+    public async Task<ActionResult<ConnectionDetailDto>> Update(string id, UpdateConnectionCommand command, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(command with { Id = id }, cancellationToken));
+
+    /// <summary>Deletes a connection with its credentials, channels and selection.</summary>
+    [HttpDelete("{id}", Name = "DeleteConnection")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(new DeleteConnectionCommand(id), cancellationToken);
+        return result.IsSuccess ? NoContent() : Problem(result.Error);
+    }
+
+    /// <summary>Checks the stored credentials on the platform and diagnoses any failure.</summary>
+    [HttpPost("{id}/validate", Name = "ValidateConnection")]
+    [ProducesResponseType<ValidationOutcomeDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<ValidationOutcomeDto>> Validate(string id, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(new ValidateConnectionCommand(id), cancellationToken));
+
+    /// <summary>Lists the stored channel catalog; <c>refresh=true</c> rediscovers it on the platform first.</summary>
+    [HttpGet("{id}/channels", Name = "ListChannels")]
+    [ProducesResponseType<IReadOnlyList<ChannelDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
+    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> Channels(string id, [FromQuery] bool refresh = false, CancellationToken cancellationToken = default)
+    {
+        if (refresh)
+        {
+            var refreshed = await Mediator.Send(new RefreshChannelsCommand(id), cancellationToken);
+            if (refreshed.IsFailure)
+            {
+                return Problem(refreshed.Error);
+            }
+        }
+
+        return OkOrProblem(await Mediator.Send(new GetChannelsQuery(id), cancellationToken));
+    }
+
+    /// <summary>Chooses which channels to sync.</summary>
+    [HttpPut("{id}/channels", Name = "UpdateChannelSelection")]
+    [Consumes("application/json")]
+    [ProducesResponseType<IReadOnlyList<ChannelDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
+    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionCommand command, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(command with { Id = id }, cancellationToken));
+}
