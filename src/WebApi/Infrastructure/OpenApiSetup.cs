@@ -1,8 +1,10 @@
+using Connections.WebApi.Authentication;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Connections.WebApi.Infrastructure;
 
-/// <summary>The OpenAPI document: metadata and the bearer (API key) security scheme.</summary>
+/// <summary>The OpenAPI document: metadata and the bearer (API key) security scheme required by every /api operation.</summary>
 internal static class OpenApiSetup
 {
     public static void Configure(OpenApiOptions options)
@@ -11,7 +13,29 @@ internal static class OpenApiSetup
         {
             document.Info.Title = "Connections API";
             document.Info.Version = "v1";
-            document.Info.Description = "Connect Slack workspaces and Discord servers by bot credentials, check them, discover channels and choose which to sync.";
+            document.Info.Description = "Connect Slack workspaces and Discord servers by bot credentials, check them, discover channels and choose which to sync. "
+                + "Every error is an RFC 9457 problem (application/problem+json) with a stable `code`.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "API key",
+                Description = "An API key created with `keys create` (see README), sent as `Authorization: Bearer <key>`.",
+            };
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            {
+                operation.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [] },
+                ];
+            }
+
             return Task.CompletedTask;
         });
     }
