@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using D = Connections.FakePlatforms.FakeTokens.Discord;
+
+namespace Connections.FakePlatforms.Discord;
+
+internal sealed record DiscordErrorDto(string Message, int Code);
+
+internal sealed record DiscordRateLimitDto(string Message, double RetryAfter, bool Global);
+
+internal sealed record DiscordUserDto(
+    string Id,
+    string Username,
+    string Discriminator,
+    string? GlobalName,
+    string? Avatar,
+    bool Bot,
+    int PublicFlags)
+{
+    public static readonly DiscordUserDto BotUser = new(D.BotUserId, D.BotUserName, "0", D.BotGlobalName, null, Bot: true, 0);
+}
+
+internal sealed record DiscordApplicationDto(
+    string Id,
+    string Name,
+    string? Icon,
+    string Description,
+    bool BotPublic,
+    bool BotRequireCodeGrant,
+    long Flags,
+    DiscordUserDto Bot);
+
+internal sealed record DiscordRoleDto(
+    string Id,
+    string Name,
+    int Color,
+    bool Hoist,
+    int Position,
+    string Permissions,
+    bool Managed,
+    bool Mentionable,
+    int Flags)
+{
+    public static DiscordRoleDto From(DiscordRole role) =>
+        new(role.Id, role.Name, 0, false, role.Position, Bits(role.Permissions), role.Managed, false, 0);
+
+    public static string Bits(ulong permissions) => permissions.ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed record DiscordGuildDto(
+    string Id,
+    string Name,
+    string? Icon,
+    string OwnerId,
+    IReadOnlyList<DiscordRoleDto> Roles,
+    IReadOnlyList<string> Features,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ApproximateMemberCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ApproximatePresenceCount)
+{
+    public static DiscordGuildDto From(DiscordGuild guild, bool withCounts) => new(
+        guild.Id,
+        guild.Name,
+        null,
+        "1100000000000000999",
+        [.. guild.Roles.Select(DiscordRoleDto.From)],
+        [],
+        withCounts ? guild.MemberCount : null,
+        withCounts ? (guild.MemberCount + 1) / 2 : null);
+}
+
+internal sealed record DiscordOverwriteDto(string Id, int Type, string Allow, string Deny);
+
+internal sealed record DiscordChannelDto(
+    string Id,
+    int Type,
+    string GuildId,
+    string Name,
+    int Position,
+    string? ParentId,
+    IReadOnlyList<DiscordOverwriteDto> PermissionOverwrites,
+    int Flags,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Topic,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Nsfw,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RateLimitPerUser,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Bitrate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UserLimit)
+{
+    public static DiscordChannelDto From(DiscordChannel channel, DiscordGuild guild)
+    {
+        var isText = channel.Type is DiscordChannelType.GuildText or DiscordChannelType.GuildAnnouncement or DiscordChannelType.GuildForum;
+        var isVoice = channel.Type is DiscordChannelType.GuildVoice;
+        return new DiscordChannelDto(
+            channel.Id,
+            (int)channel.Type,
+            guild.Id,
+            channel.Name,
+            channel.Position,
+            channel.ParentId,
+            [.. channel.PermissionOverwrites.Select(o => new DiscordOverwriteDto(
+                o.Id, (int)o.Type, DiscordRoleDto.Bits(o.Allow), DiscordRoleDto.Bits(o.Deny)))],
+            0,
+            isText ? channel.Topic ?? "" : null,
+            isText ? false : null,
+            isText ? 0 : null,
+            isVoice ? 64000 : null,
+            isVoice ? 0 : null);
+    }
+}
+
+internal sealed record DiscordMemberDto(
+    DiscordUserDto User,
+    string? Nick,
+    string? Avatar,
+    IReadOnlyList<string> Roles,
+    string JoinedAt,
+    bool Deaf,
+    bool Mute,
+    int Flags,
+    bool Pending);
