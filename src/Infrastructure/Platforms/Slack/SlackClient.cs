@@ -203,7 +203,7 @@ public sealed class SlackClient
             {
                 _logger.LogInformation("Slack {Method} answered error {SlackError}", method, body.Error);
                 var retryAfter = RetryAfterOf(response);
-                return SlackErrors.FromApiError(method, body.Error, body.Needed, retryAfter);
+                return SlackErrors.FromApiError(method, body.Error, body.Needed, body.Provided, retryAfter);
             }
 
             var scopes = response.Headers.TryGetValues("x-oauth-scopes", out var values)

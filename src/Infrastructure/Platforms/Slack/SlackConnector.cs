@@ -10,9 +10,6 @@ namespace Connections.Infrastructure.Platforms.Slack;
 /// </summary>
 public sealed class SlackConnector : IPlatformConnector
 {
-    /// <summary>The scopes the product needs from a Slack bot token.</summary>
-    public static readonly IReadOnlyList<string> RequiredScopes = ["channels:history", "channels:read", "users:read"];
-
     private readonly SlackClient _client;
 
     public SlackConnector(SlackClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -30,14 +27,14 @@ public sealed class SlackConnector : IPlatformConnector
         }
 
         var granted = authTest.Value.Scopes ?? [];
-        var missing = RequiredScopes.Except(granted, StringComparer.Ordinal).ToArray();
-        if (missing.Length > 0)
+        var missing = SlackScopes.Missing(needed: null, granted);
+        if (missing.Count > 0)
         {
             return new PlatformError(
                 ConnectionErrorCode.InsufficientPermissions,
-                $"The Slack app is missing the scope{(missing.Length == 1 ? "" : "s")} {string.Join(", ", missing)}. "
+                $"The Slack app is missing the scope{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}. "
                 + "Add them under OAuth & Permissions, reinstall the app to the workspace and paste the new bot token.",
-                RequiredScopes,
+                SlackScopes.Required,
                 missing);
         }
 
@@ -58,7 +55,7 @@ public sealed class SlackConnector : IPlatformConnector
 
     /// <summary>
     /// A permission failure always names every scope we need and the ones missing: those Slack said it needed
-    /// (<c>missing_scope</c>'s <c>needed</c>) plus our required ones the token was not granted.
+    /// (<c>missing_scope</c>'s <c>needed</c>) plus our required ones the token was not granted (per <c>provided</c> and <c>x-oauth-scopes</c>).
     /// </summary>
     private static Error WithRequiredScopes(Error error, IReadOnlyList<string>? granted)
     {
@@ -67,15 +64,11 @@ public sealed class SlackConnector : IPlatformConnector
             return error;
         }
 
-        var missing = (permissionError.MissingScopes ?? [])
-            .Concat(granted is null ? [] : RequiredScopes.Except(granted, StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
         return new PlatformError(
             ConnectionErrorCode.InsufficientPermissions,
             permissionError.Message,
-            RequiredScopes,
-            missing,
+            SlackScopes.Required,
+            SlackScopes.Missing(permissionError.MissingScopes, granted),
             permissionError.RetryAfter);
     }
 }

@@ -6,7 +6,12 @@ namespace Connections.Infrastructure.Platforms.Slack;
 public static class SlackErrors
 {
     /// <summary>Maps a Web API error code (and, for <c>missing_scope</c>, its <c>needed</c> scopes) onto our diagnoses.</summary>
-    public static PlatformError FromApiError(string method, string? error, string? needed = null, TimeSpan? retryAfter = null) =>
+    /// <remarks>
+    /// <c>missing_scope</c> names every scope the product needs (<see cref="SlackScopes.Required"/>) and as missing
+    /// those Slack said the method needed plus the required ones absent from <c>provided</c>.
+    /// </remarks>
+    public static PlatformError FromApiError(
+        string method, string? error, string? needed = null, string? provided = null, TimeSpan? retryAfter = null) =>
         error switch
         {
             "invalid_auth" or "not_authed" => new PlatformError(
@@ -21,10 +26,13 @@ public static class SlackErrors
             "missing_scope" => new PlatformError(
                 ConnectionErrorCode.InsufficientPermissions,
                 $"The Slack app lacks a scope {method} needs{(string.IsNullOrWhiteSpace(needed) ? "" : $" ({needed})")}.",
-                missingScopes: SplitScopes(needed)),
+                SlackScopes.Required,
+                SlackScopes.Missing(SplitScopes(needed), provided is null ? null : SplitScopes(provided))),
             "not_in_channel" => new PlatformError(
                 ConnectionErrorCode.InsufficientPermissions,
-                "The Slack bot is not a member of that channel; invite it to the channel first."),
+                "The Slack bot is not a member of that channel; invite it to the channel first.",
+                SlackScopes.Required,
+                []),
             "ratelimited" => PlatformFailures.RateLimited("Slack", retryAfter),
             "fatal_error" or "internal_error" or "service_unavailable" or "request_timeout" => new PlatformError(
                 ConnectionErrorCode.PlatformError,
