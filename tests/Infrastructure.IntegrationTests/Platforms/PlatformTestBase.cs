@@ -80,6 +80,23 @@ public abstract class PlatformTestBase
         return error;
     }
 
+    /// <summary>
+    /// Asserts how many requests the fake answered for a token. The fake records a request after answering it
+    /// (and an aborted slow request only once its wait is cancelled), so the count may trail our result a little:
+    /// wait for it to reach the expected number, then a moment more so an extra request would show too.
+    /// </summary>
+    protected async Task ShouldSeeRequestsAsync(string token, string pathContains, int expected)
+    {
+        var waited = Stopwatch.StartNew();
+        while (Fake.CountRequests(token, pathContains) < expected && waited.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(50);
+        Fake.CountRequests(token, pathContains).ShouldBe(expected, $"requests for '{pathContains}'");
+    }
+
     protected static async Task<(T Result, TimeSpan Elapsed)> TimeAsync<T>(Func<Task<T>> action)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -94,7 +94,7 @@ public class SlackConnectorTests : PlatformTestBase
 
         error.RequiredScopes.ShouldBe(Required);
         error.MissingScopes.ShouldBe(["channels:history", "users:read"]);
-        Fake.CountRequests(token, "conversations.list").ShouldBe(0);
+        await ShouldSeeRequestsAsync(token, "conversations.list", 0);
     }
 
     [Test]
@@ -117,7 +117,7 @@ public class SlackConnectorTests : PlatformTestBase
         var token = FakeTokens.Unique(prefix);
 
         ShouldFail(await ProbeAsync(token), ConnectionErrorCode.PlatformError, token);
-        Fake.CountRequests(token, "auth.test").ShouldBe(1);
+        await ShouldSeeRequestsAsync(token, "auth.test", 1);
     }
 
     [Test]
@@ -128,7 +128,7 @@ public class SlackConnectorTests : PlatformTestBase
         var result = await ProbeAsync(token);
 
         result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        Fake.CountRequests(token, "auth.test").ShouldBe(2);
+        await ShouldSeeRequestsAsync(token, "auth.test", 2);
     }
 
     [Test]
@@ -138,7 +138,7 @@ public class SlackConnectorTests : PlatformTestBase
 
         ShouldFail(await ProbeAsync(token), ConnectionErrorCode.PlatformError, token);
 
-        Fake.CountRequests(token, "auth.test").ShouldBe(4);
+        await ShouldSeeRequestsAsync(token, "auth.test", 4);
     }
 
     [Test]
@@ -149,7 +149,7 @@ public class SlackConnectorTests : PlatformTestBase
         var (result, elapsed) = await TimeAsync(() => ProbeAsync(token));
 
         result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        Fake.CountRequests(token, "auth.test").ShouldBe(2);
+        await ShouldSeeRequestsAsync(token, "auth.test", 2);
         elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)); // Retry-After: 1
     }
 
@@ -163,7 +163,7 @@ public class SlackConnectorTests : PlatformTestBase
         var error = ShouldFail(result, ConnectionErrorCode.RateLimited, token);
         error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(120));
         elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
-        Fake.CountRequests(token, "auth.test").ShouldBe(1);
+        await ShouldSeeRequestsAsync(token, "auth.test", 1);
     }
 
     [Test]
@@ -177,7 +177,7 @@ public class SlackConnectorTests : PlatformTestBase
 
         ShouldFail(result, ConnectionErrorCode.RateLimited, token).RetryAfter.ShouldBe(TimeSpan.FromSeconds(120));
         elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
-        Fake.CountRequests(token, "auth.test").ShouldBe(1);
+        await ShouldSeeRequestsAsync(token, "auth.test", 1);
     }
 
     [Test]
@@ -189,7 +189,7 @@ public class SlackConnectorTests : PlatformTestBase
         var (result, elapsed) = await TimeAsync(() => ProbeAsync(token, provider));
 
         ShouldFail(result, ConnectionErrorCode.NetworkError, token);
-        Fake.CountRequests(token, "auth.test").ShouldBe(4);
+        await ShouldSeeRequestsAsync(token, "auth.test", 4);
         elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
     }
 
@@ -231,20 +231,19 @@ public class SlackConnectorTests : PlatformTestBase
         var token = FakeTokens.Unique(S.ServerError);
 
         ShouldFail(await ProbeAsync(token, provider), ConnectionErrorCode.PlatformError, token);
-        var seen = Fake.CountRequests(token);
-        seen.ShouldBe(2); // the breaker opened after two failures and stopped the retries
+        await ShouldSeeRequestsAsync(token, "", 2); // the breaker opened after two failures and stopped the retries
 
         var (result, elapsed) = await TimeAsync(() => ProbeAsync(token, provider));
 
         var error = ShouldFail(result, ConnectionErrorCode.PlatformError, token);
         error.Message.ShouldContain("paused");
-        Fake.CountRequests(token).ShouldBe(seen);
+        await ShouldSeeRequestsAsync(token, "", 2);
         elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(500));
 
         // Another Slack token goes nowhere either: the circuit is the platform's, not the token's.
         var other = FakeTokens.Unique(S.Valid);
         ShouldFail(await ProbeAsync(other, provider), ConnectionErrorCode.PlatformError, other);
-        Fake.CountRequests(other).ShouldBe(0);
+        await ShouldSeeRequestsAsync(other, "", 0);
     }
 
     [Test]
