@@ -25,6 +25,11 @@ internal static class PlatformFailures
 
     public static PlatformError FromException(Exception exception, string platform) => exception switch
     {
+        // Polly keeps the exception that opened the circuit: if it was the network, say so.
+        BrokenCircuitException { InnerException: HttpRequestException or TimeoutRejectedException } broken => new PlatformError(
+            ConnectionErrorCode.NetworkError,
+            $"{platform} could not be reached repeatedly, so calls to it are paused for a moment. Try again shortly.",
+            retryAfter: broken.RetryAfter),
         BrokenCircuitException broken => new PlatformError(
             ConnectionErrorCode.PlatformError,
             $"{platform} has been failing repeatedly, so calls to it are paused for a moment. Try again shortly.",

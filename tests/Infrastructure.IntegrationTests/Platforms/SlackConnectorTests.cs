@@ -237,6 +237,7 @@ public class SlackConnectorTests : PlatformTestBase
 
         var error = ShouldFail(result, ConnectionErrorCode.PlatformError, token);
         error.Message.ShouldContain("paused");
+        error.RetryAfter.ShouldNotBeNull();
         await ShouldSeeRequestsAsync(token, "", 2);
         elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(500));
 
@@ -244,6 +245,23 @@ public class SlackConnectorTests : PlatformTestBase
         var other = FakeTokens.Unique(S.Valid);
         ShouldFail(await ProbeAsync(other, provider), ConnectionErrorCode.PlatformError, other);
         await ShouldSeeRequestsAsync(other, "", 0);
+    }
+
+    [Test]
+    public async Task ProbeAsync_WhenTheNetworkFailsRepeatedly_ShouldOpenTheCircuitAndStillSayNetworkError()
+    {
+        var provider = BuildProvider(new()
+        {
+            ["Platforms:Slack:BaseUrl"] = $"http://127.0.0.1:{ClosedPort()}/slack/api/",
+            ["Platforms:Resilience:MinimumThroughput"] = "2",
+        });
+        var token = FakeTokens.Unique(S.Valid);
+        ShouldFail(await ProbeAsync(token, provider), ConnectionErrorCode.NetworkError, token);
+
+        var error = ShouldFail(await ProbeAsync(token, provider), ConnectionErrorCode.NetworkError, token);
+
+        error.Message.ShouldContain("paused");
+        error.RetryAfter.ShouldNotBeNull();
     }
 
     [Test]
