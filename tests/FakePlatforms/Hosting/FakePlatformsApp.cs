@@ -9,6 +9,9 @@ public static class FakePlatformsApp
     public const string SlackApiPath = "/slack/api/";
     public const string DiscordApiPath = "/discord/api/v10/";
 
+    /// <summary>Logged status of a request the client gave up on before the answer (nginx's convention).</summary>
+    public const int ClientClosedRequest = 499;
+
     public static IServiceCollection AddFakePlatforms(this IServiceCollection services)
     {
         services.AddRoutingCore();
@@ -52,10 +55,12 @@ public static class FakePlatformsApp
         }
         finally
         {
-            var status = context.RequestAborted.IsCancellationRequested ? 499 : context.Response.StatusCode;
+            var aborted = context.RequestAborted.IsCancellationRequested;
             context.RequestServices.GetRequiredService<FakePlatformState>().Record(new FakeRequest(
                 platform.Value, context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty,
-                outcome.Token, time, status, outcome.Error));
+                outcome.Token, time,
+                aborted ? ClientClosedRequest : context.Response.StatusCode,
+                aborted ? "client_closed_request" : outcome.Error));
         }
     }
 }

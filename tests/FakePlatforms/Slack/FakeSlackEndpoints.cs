@@ -20,7 +20,8 @@ public static class FakeSlackEndpoints
         context.Outcome().Token = token;
 
         var slackMethod = SlackMethods.Find(method);
-        var scenario = token is null || state.IsRevoked(FakePlatform.Slack, token) ? null : SlackScenarios.Resolve(token);
+        var revoked = token is not null && state.IsRevoked(FakePlatform.Slack, token);
+        var scenario = token is null || revoked ? null : SlackScenarios.Resolve(token);
         context.Response.Headers["x-oauth-scopes"] = scenario?.Scopes ?? "";
         context.Response.Headers["x-accepted-oauth-scopes"] = slackMethod?.AcceptedScopes ?? "";
 
@@ -39,7 +40,7 @@ public static class FakeSlackEndpoints
             return Answer(context, new SlackErrorResponse("not_authed"));
         }
 
-        if (state.IsRevoked(FakePlatform.Slack, token))
+        if (revoked)
         {
             return Answer(context, new SlackErrorResponse("token_revoked"));
         }
@@ -86,7 +87,7 @@ public static class FakeSlackEndpoints
     {
         switch (fault)
         {
-            case FaultKind.RateLimitedOnce or FaultKind.RateLimited:
+            case var _ when fault.IsRateLimit():
                 context.Response.Headers.RetryAfter = fault == FaultKind.RateLimitedOnce ? "1" : "120";
                 return Answer(context, new SlackErrorResponse("ratelimited"), StatusCodes.Status429TooManyRequests);
 
