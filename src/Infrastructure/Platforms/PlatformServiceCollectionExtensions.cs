@@ -1,0 +1,65 @@
+using Connections.Application.Common.Interfaces;
+using Connections.Domain.Connections;
+using Connections.Infrastructure.Http;
+using Connections.Infrastructure.Platforms.Discord;
+using Connections.Infrastructure.Platforms.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Connections.Infrastructure.Platforms;
+
+public static class PlatformServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack and Discord connectors (<see cref="IPlatformConnector"/>), their typed clients, one
+    /// long-lived resilience pipeline per platform and the options bound from <c>Platforms</c>
+    /// (<c>Platforms:Slack:BaseUrl</c>, <c>Platforms:Discord:BaseUrl</c>, <c>Platforms:Resilience:*</c>), validated at
+    /// start-up. <paramref name="configure"/> runs after binding, for tests and demos that point at a fake.
+    /// </summary>
+    public static IServiceCollection AddPlatformConnectors(
+        this IServiceCollection services, IConfiguration configuration, Action<PlatformsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var optionsBuilder = services.AddOptions<PlatformsOptions>()
+            .Bind(configuration.GetSection(PlatformsOptions.SectionName));
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformsOptions>, PlatformsOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<PlatformResiliencePipelines>();
+
+        services.AddHttpClient<SlackClient>((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<PlatformsOptions>>().Value.Slack.BaseUrl;
+                // The pipeline's total timeout governs; HttpClient's own would cut across it with a vaguer error.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Slack));
+
+        services.AddHttpClient<DiscordClient>((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<PlatformsOptions>>().Value.Discord.BaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                // Discord asks bots to identify themselves this way.
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/connections, 1.0)");
+            })
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Discord));
+
+        services.AddTransient<SlackConnector>();
+        services.AddTransient<DiscordConnector>();
+        services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<SlackConnector>());
+        services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<DiscordConnector>());
+
+        return services;
+    }
+}
