@@ -1,5 +1,6 @@
 using Connections.Application.Common.Interfaces;
 using Connections.Infrastructure.Persistence;
+using Connections.Infrastructure.Platforms;
 using Connections.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Connections");
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
+        services.AddPlatformConnectors(configuration);
         return services;
     }
 

@@ -14,18 +14,18 @@ public sealed class BadInputTests : FunctionalTest
         yield return new TestCaseData("""{"platform":"teams","name":"x","credentials":{"bot_token":"xoxb-fake-valid"}}""", "platform").SetName("platform unknown");
         yield return new TestCaseData("""{"name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"SECRET"}}""".Replace("SECRET", secret, StringComparison.Ordinal), "platform").SetName("platform missing");
         yield return new TestCaseData("""{"platform":"slack","name":"   ","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"SECRET"}}""".Replace("SECRET", secret, StringComparison.Ordinal), "name").SetName("name blank");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"{{new string('n', 101)}}","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}"}}""", "name").SetName("name too long");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"evil\u202Ename","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}"}}""", "name").SetName("name bidi override");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"tab\there","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}"}}""", "name").SetName("name control char");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"{{{new string('n', 101)}}}","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"}}""", "name").SetName("name too long");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"evil\u202Ename","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"}}""", "name").SetName("name bidi override");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"tab\there","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"}}""", "name").SetName("name control char");
         yield return new TestCaseData("""{"platform":"slack","name":"x"}""", "credentials").SetName("credentials missing");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxp-user-token","signing_secret":"{{secret}}"}}""", "credentials.bot_token").SetName("slack user token");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-{{new string('a', 300)}}","signing_secret":"{{secret}}"}}""", "credentials.bot_token").SetName("slack token too long");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxp-user-token","signing_secret":"{{{secret}}}"}}""", "credentials.bot_token").SetName("slack user token");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-{{{new string('a', 300)}}}","signing_secret":"{{{secret}}}"}}""", "credentials.bot_token").SetName("slack token too long");
         yield return new TestCaseData("""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid"}}""", "credentials.signing_secret").SetName("signing secret missing");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}","guild_id":"1100000000000000001"}}""", "credentials.guild_id").SetName("guild id on slack");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}","guild_id":"1100000000000000001"}}""", "credentials.guild_id").SetName("guild id on slack");
         yield return new TestCaseData("""{"platform":"discord","name":"x","credentials":{"bot_token":"MTEwMDAwMDAwMDAwMDAwMDEwMA.fake.valid","guild_id":"123"}}""", "credentials.guild_id").SetName("guild id not a snowflake");
         yield return new TestCaseData("""{"platform":"discord","name":"x","credentials":{"bot_token":"no-dots-here-at-all-really","guild_id":"1100000000000000001"}}""", "credentials.bot_token").SetName("discord token shape");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}"},"settings":{"sync_interval_minutes":4}}""", "settings.sync_interval_minutes").SetName("interval too small");
-        yield return new TestCaseData($$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{secret}}"},"settings":{"sync_interval_minutes":10081}}""", "settings.sync_interval_minutes").SetName("interval too large");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"},"settings":{"sync_interval_minutes":4}}""", "settings.sync_interval_minutes").SetName("interval too small");
+        yield return new TestCaseData($$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"},"settings":{"sync_interval_minutes":10081}}""", "settings.sync_interval_minutes").SetName("interval too large");
     }
 
     [TestCaseSource(nameof(InvalidCreates))]
@@ -92,7 +92,7 @@ public sealed class BadInputTests : FunctionalTest
     [Test]
     public async Task Create_WhenBodyOver64KB_ShouldAnswer413()
     {
-        var json = $$"""{"platform":"slack","name":"{{new string('x', 70_000)}}"}""";
+        var json = $$$"""{"platform":"slack","name":"{{{new string('x', 70_000)}}}"}""";
 
         using var response = await MemberA.PostAsync("/api/connections", RawJson(json));
 

@@ -10,7 +10,6 @@ namespace Connections.WebApi.Controllers;
 /// <summary>Thin controllers: send a message through the mediator, map its result. Every error is a problem body.</summary>
 [ApiController]
 [Authorize(Policy = Policies.Caller)]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
 public abstract class ApiControllerBase : ControllerBase

@@ -85,8 +85,8 @@ public sealed class ConnectionsController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
-    public async Task<ActionResult<ConnectionDetailDto>> Update(string id, UpdateConnectionCommand command, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(command with { Id = id }, cancellationToken));
+    public async Task<ActionResult<ConnectionDetailDto>> Update(string id, UpdateConnectionRequest body, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(body.ToCommand(id), cancellationToken));
 
     /// <summary>Deletes a connection with its credentials, channels and selection.</summary>
     [HttpDelete("{id}", Name = "DeleteConnection")]
@@ -135,6 +135,6 @@ public sealed class ConnectionsController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
-    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionCommand command, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(command with { Id = id }, cancellationToken));
+    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionRequest body, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(body.ToCommand(id), cancellationToken));
 }

@@ -47,6 +47,7 @@ public static partial class ModelStateProblems
             },
             Extensions = { ["code"] = code },
         };
+        ProblemMapping.Enrich(problem, context.HttpContext);
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
@@ -65,7 +66,7 @@ public static partial class ModelStateProblems
             return (path.Length == 0 ? "body" : path, "Invalid JSON or a value of the wrong type here.", ProblemCodes.MalformedJson);
         }
 
-        if (message.Contains("field is required", StringComparison.Ordinal) && !key.Contains('.', StringComparison.Ordinal))
+        if (key.Length == 0 || (message.Contains("field is required", StringComparison.Ordinal) && !key.Contains('.', StringComparison.Ordinal)))
         {
             // An empty body bound to a [FromBody] parameter.
             return ("body", "A JSON body is required.", ProblemCodes.MalformedJson);

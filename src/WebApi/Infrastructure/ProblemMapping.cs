@@ -39,6 +39,7 @@ public static class ProblemMapping
         problem.Status = status;
         problem.Detail = error.Message;
         problem.Extensions["code"] = error.Code;
+        Enrich(problem, context);
 
         if (error is PlatformError platform)
         {
@@ -71,6 +72,15 @@ public static class ProblemMapping
             StatusCode = problem.Status,
             ContentTypes = { "application/problem+json" },
         };
+    }
+
+    /// <summary>What every problem carries besides its code: the request path and the trace id to quote in a report.</summary>
+    public static void Enrich(ProblemDetails problem, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(context);
+        problem.Instance ??= context.Request.Path;
+        problem.Extensions["trace_id"] = context.TraceIdentifier;
     }
 
     private static string TitleOf(ErrorType type) => type switch

@@ -26,8 +26,7 @@ public static class WebApiServices
         {
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
-            problem.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
-            problem.Instance ??= context.HttpContext.Request.Path;
+            ProblemMapping.Enrich(problem, context.HttpContext);
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
 

@@ -58,6 +58,12 @@ public abstract class FunctionalTest
     [OneTimeTearDown]
     public async Task StopServiceAsync()
     {
+        Owner.Dispose();
+        MemberA.Dispose();
+        MemberB.Dispose();
+        Application.Dispose();
+        Anonymous.Dispose();
+
         await App.DisposeAsync();
         await App.Database.DisposeAsync();
     }

@@ -1,8 +1,9 @@
 using Connections.FakePlatforms;
+using Connections.WebApi.FunctionalTests.Infrastructure;
 
-namespace Connections.WebApi.FunctionalTests.Infrastructure;
+namespace Connections.WebApi.FunctionalTests;
 
-/// <summary>One fake Slack/Discord server and one log capture for the whole suite.</summary>
+/// <summary>(Root namespace, so it wraps every fixture.) One fake Slack/Discord server and one log capture for the whole suite.</summary>
 [SetUpFixture]
 public sealed class SuiteSetup
 {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Connections.Application.Common.Interfaces;
 using Connections.Application.Connections.Common;
 using Connections.Domain.Common;
@@ -11,14 +10,16 @@ namespace Connections.Application.Connections.Commands.UpdateChannelSelection;
 /// Chooses which channels to sync: exactly <see cref="ChannelIds"/>, or with <see cref="SyncAll"/> every current and
 /// future channel (then no ids may be given).
 /// </summary>
-public sealed record UpdateChannelSelectionCommand(IReadOnlyList<string>? ChannelIds, bool SyncAll)
+public sealed record UpdateChannelSelectionCommand(string Id, IReadOnlyList<string>? ChannelIds, bool SyncAll)
     : IRequest<Result<IReadOnlyList<ChannelDto>>>
 {
     public const int MaxChannelIds = 5000;
+}
 
-    /// <summary>From the route, never from the body.</summary>
-    [JsonIgnore]
-    public string Id { get; init; } = string.Empty;
+/// <summary>The body of <c>PUT /api/connections/{id}/channels</c>.</summary>
+public sealed record UpdateChannelSelectionRequest(IReadOnlyList<string>? ChannelIds, bool SyncAll)
+{
+    public UpdateChannelSelectionCommand ToCommand(string id) => new(id, ChannelIds, SyncAll);
 }
 
 public sealed class UpdateChannelSelectionCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)

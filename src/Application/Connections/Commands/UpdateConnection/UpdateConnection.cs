@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Connections.Application.Common.Interfaces;
 using Connections.Application.Connections.Common;
 using Connections.Domain.Common;
@@ -12,12 +11,13 @@ namespace Connections.Application.Connections.Commands.UpdateConnection;
 /// Changes any of a connection's name, credentials and settings. New credentials are merged over the stored ones
 /// and checked on the platform before they replace them: a bad rotation changes nothing.
 /// </summary>
-public sealed record UpdateConnectionCommand(string? Name, CredentialsInput? Credentials, SettingsInput? Settings)
-    : IRequest<Result<ConnectionDetailDto>>
+public sealed record UpdateConnectionCommand(string Id, string? Name, CredentialsInput? Credentials, SettingsInput? Settings)
+    : IRequest<Result<ConnectionDetailDto>>;
+
+/// <summary>The body of <c>PUT /api/connections/{id}</c>: any of name, credentials, settings.</summary>
+public sealed record UpdateConnectionRequest(string? Name, CredentialsInput? Credentials, SettingsInput? Settings)
 {
-    /// <summary>From the route, never from the body.</summary>
-    [JsonIgnore]
-    public string Id { get; init; } = string.Empty;
+    public UpdateConnectionCommand ToCommand(string id) => new(id, Name, Credentials, Settings);
 }
 
 public sealed class UpdateConnectionCommandHandler(
