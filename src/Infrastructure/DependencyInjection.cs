@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Connections.Infrastructure;
 
@@ -32,7 +33,7 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<ConnectionsDbContext, PostgresConnectionsDbContext>(o => o.UseNpgsql(
-                    database.ConnectionString,
+                    PostgresConnectionString(database),
                     npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
                 break;
             default:
@@ -62,6 +63,23 @@ public static class DependencyInjection
     public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services) =>
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+    /// <summary>
+    /// The PostgreSQL connection string with a lock timeout (unless the operator set one), so a write stuck behind a
+    /// lock fails fast and the request answers 503 instead of hanging.
+    /// </summary>
+    public static string PostgresConnectionString(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (builder.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
+        {
+            var lockTimeout = $"-c lock_timeout={options.BusyTimeoutSeconds * 1000}";
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? lockTimeout : $"{builder.Options} {lockTimeout}";
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>The SQLite connection string: explicit, or <c>connections.db</c> in the data directory, with a short busy timeout.</summary>
     public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)

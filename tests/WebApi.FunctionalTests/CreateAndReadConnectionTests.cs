@@ -23,6 +23,7 @@ public sealed partial class CreateAndReadConnectionTests : FunctionalTest
             Assert.That(body["platform"]!.GetValue<string>(), Is.EqualTo("slack"));
             Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("connected"));
             Assert.That(body["channel_count"]!.GetValue<int>(), Is.EqualTo(FakeTokens.Slack.PublicChannelCount + 1), "public channels plus the private one the bot is in; archived excluded");
+            Assert.That(body["created_at"]!.GetValue<string>(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
             Assert.That(DateTimeOffset.Parse(body["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith("/api/connections/" + body["id"]!.GetValue<string>()));
         });

@@ -25,7 +25,9 @@ public sealed class SecretsTests : FunctionalTest
     public async Task FirstRun_ShouldWriteAnOwnerKeyFileOnlyTheUserCanRead_AndNeverLogTheKey()
     {
         var path = Path.Combine(App.Database.DataDirectory, OwnerKeyBootstrap.FileName);
-        var key = Secrets.Plant((await File.ReadAllTextAsync(path)).Trim());
+        var bytes = await File.ReadAllBytesAsync(path);
+        var key = Secrets.Plant(System.Text.Encoding.ASCII.GetString(bytes).TrimEnd('\n'));
+        Assert.That(key, Does.Match("^key_[0-9A-Z]{26}\\.[A-Za-z0-9_-]{43}$"), "exactly the key and a newline: no BOM, nothing else");
 
         using var client = App.ClientWithKey(key, Audit);
         using var response = await client.GetAsync("/api/connections");

@@ -25,7 +25,7 @@ public sealed class DatabaseOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>How long a SQLite writer waits for a lock before the request answers 503.</summary>
+    /// <summary>How long a write waits for a lock (SQLite busy timeout, PostgreSQL lock_timeout) before the request answers 503.</summary>
     [Range(1, 60)]
     public int BusyTimeoutSeconds { get; set; } = 3;
 

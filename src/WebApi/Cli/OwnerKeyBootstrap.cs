@@ -51,7 +51,7 @@ public sealed partial class OwnerKeyBootstrap(
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var file = new StreamWriter(path, System.Text.Encoding.UTF8, options))
+        await using (var file = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
         {
             await file.WriteLineAsync(created.Value.Key);
         }

@@ -79,8 +79,10 @@ public static class ProblemMapping
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(context);
+        problem.Type ??= "about:blank";
         problem.Instance ??= context.Request.Path;
-        problem.Extensions["trace_id"] = context.TraceIdentifier;
+        problem.Extensions.Remove("traceId");
+        problem.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
     }
 
     private static string TitleOf(ErrorType type) => type switch
