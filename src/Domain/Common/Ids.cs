@@ -37,8 +37,11 @@ public static class Ids
     /// <summary>True when <paramref name="id"/> has the prefix followed by a well-formed body.</summary>
     public static bool IsValid(string? id, string prefix)
     {
-        if (id is null || id.Length != prefix.Length + BodyLength || !id.StartsWith(prefix, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (id is null || id.Length != prefix.Length + BodyLength || !id.StartsWith(prefix, StringComparison.Ordinal)
+            || id[prefix.Length] > '7')
         {
+            // 26 base32 characters carry 130 bits; the top two are always zero, so the first is 0–7.
             return false;
         }
 

@@ -33,7 +33,7 @@ public static class ConnectionName
         {
             if (char.IsControl(c) || IsBidiControl(c))
             {
-                return "Must not contain control or bidirectional-override characters.";
+                return "Must not contain control, invisible or bidirectional-override characters.";
             }
         }
 
@@ -43,7 +43,12 @@ public static class ConnectionName
     /// <summary>The key that makes names unique per owner and platform regardless of case.</summary>
     public static string Key(string normalizedName) => normalizedName.ToUpperInvariant();
 
+    /// <summary>
+    /// Bidi overrides/embeddings/isolates and marks, plus invisible characters (zero-width space/joiners, word joiner,
+    /// BOM, line/paragraph separators) that would let two different names look the same.
+    /// </summary>
     private static bool IsBidiControl(char c) =>
         c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C'
+            or >= '\u200B' and <= '\u200D' or '\uFEFF' or '\u2028' or '\u2029'
         || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c is >= '\u2060' and <= '\u206F';
 }

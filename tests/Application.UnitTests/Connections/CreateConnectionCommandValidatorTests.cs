@@ -28,6 +28,24 @@ public class CreateConnectionCommandValidatorTests
 
     private Dictionary<string, string[]> Errors(CreateConnectionCommand command) => _validator.Validate(command).ByField();
 
+    // ---------- a trailing newline is not part of any credential ($ would match before it; the patterns use \z) ----------
+
+    [Test]
+    public void Validate_WhenSlackTokenEndsWithNewline_ShouldReportBotToken() =>
+        Errors(Slack(botToken: SlackBotToken + "\n")).Keys.ShouldBe(["credentials.bot_token"]);
+
+    [Test]
+    public void Validate_WhenSigningSecretEndsWithNewline_ShouldReportSigningSecret() =>
+        Errors(Slack(signingSecret: SlackSigningSecret + "\n")).Keys.ShouldBe(["credentials.signing_secret"]);
+
+    [Test]
+    public void Validate_WhenDiscordTokenEndsWithNewline_ShouldReportBotToken() =>
+        Errors(Discord(botToken: DiscordBotToken + "\n")).Keys.ShouldBe(["credentials.bot_token"]);
+
+    [Test]
+    public void Validate_WhenGuildIdEndsWithNewline_ShouldReportGuildId() =>
+        Errors(Discord(guildId: DiscordGuildId + "\n")).Keys.ShouldBe(["credentials.guild_id"]);
+
     // ---------- happy paths ----------
 
     [Test]
@@ -250,8 +268,8 @@ public class CreateConnectionCommandValidatorTests
 
     [TestCase(null, "Must not be empty.")]
     [TestCase("   ", "Must not be empty.")]
-    [TestCase("evil\u202Ename", "Must not contain control or bidirectional-override characters.")]
-    [TestCase("line\nbreak", "Must not contain control or bidirectional-override characters.")]
+    [TestCase("evil\u202Ename", "Must not contain control, invisible or bidirectional-override characters.")]
+    [TestCase("line\nbreak", "Must not contain control, invisible or bidirectional-override characters.")]
     public void Validate_WhenNameInvalid_ShouldReportName(string? name, string message)
     {
         var errors = Errors(Slack(name: name));

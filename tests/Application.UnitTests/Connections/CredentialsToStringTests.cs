@@ -51,7 +51,7 @@ public class CredentialsToStringTests
     [Test]
     public void UpdateConnectionCommandToString_WhenCarryingCredentials_ShouldNotShowThem()
     {
-        var command = new UpdateConnectionCommand(null, new CredentialsInput(DiscordBotToken, null, DiscordGuildId), null);
+        var command = new UpdateConnectionCommand("conn_x", null, new CredentialsInput(DiscordBotToken, null, DiscordGuildId), null);
 
         command.ToString().ShouldNotContain(DiscordBotToken);
     }

@@ -9,7 +9,7 @@ public class UpdateChannelSelectionCommandValidatorTests
     private readonly UpdateChannelSelectionCommandValidator _validator = new();
 
     private Dictionary<string, string[]> Errors(IReadOnlyList<string>? ids, bool syncAll) =>
-        _validator.Validate(new UpdateChannelSelectionCommand(ids, syncAll) { Id = "conn_x" }).ByField();
+        _validator.Validate(new UpdateChannelSelectionCommand("conn_x", ids, syncAll)).ByField();
 
     [Test]
     public void Validate_WhenExplicitIds_ShouldHaveNoErrors()

@@ -11,7 +11,7 @@ public class UpdateConnectionCommandValidatorTests
     [Test]
     public void Validate_WhenNothingProvided_ShouldReportBodyNeedsAtLeastOneField()
     {
-        var errors = _validator.Validate(new UpdateConnectionCommand(null, null, null) { Id = "conn_x" }).ByField();
+        var errors = _validator.Validate(new UpdateConnectionCommand("conn_x", null, null, null)).ByField();
 
         errors.Keys.ShouldBe(["body"]);
         errors["body"].ShouldBe(["Provide at least one of name, credentials, settings."]);
@@ -19,10 +19,10 @@ public class UpdateConnectionCommandValidatorTests
 
     private static IEnumerable<TestCaseData> SingleFieldUpdates()
     {
-        yield return new TestCaseData(new UpdateConnectionCommand("New name", null, null)).SetArgDisplayNames("name");
-        yield return new TestCaseData(new UpdateConnectionCommand(null, new CredentialsInput("xoxb-1-2-abc", null, null), null))
+        yield return new TestCaseData(new UpdateConnectionCommand("conn_x", "New name", null, null)).SetArgDisplayNames("name");
+        yield return new TestCaseData(new UpdateConnectionCommand("conn_x", null, new CredentialsInput("xoxb-1-2-abc", null, null), null))
             .SetArgDisplayNames("credentials");
-        yield return new TestCaseData(new UpdateConnectionCommand(null, null, new SettingsInput(null, false, null)))
+        yield return new TestCaseData(new UpdateConnectionCommand("conn_x", null, null, new SettingsInput(null, false, null)))
             .SetArgDisplayNames("settings");
     }
 
@@ -34,10 +34,10 @@ public class UpdateConnectionCommandValidatorTests
 
     [TestCase("", "Must not be empty.")]
     [TestCase("  ", "Must not be empty.")]
-    [TestCase("a\u2067b", "Must not contain control or bidirectional-override characters.")]
+    [TestCase("a\u2067b", "Must not contain control, invisible or bidirectional-override characters.")]
     public void Validate_WhenNameProvidedButInvalid_ShouldReportNameOnly(string name, string message)
     {
-        var errors = _validator.Validate(new UpdateConnectionCommand(name, null, null)).ByField();
+        var errors = _validator.Validate(new UpdateConnectionCommand("conn_x", name, null, null)).ByField();
 
         errors.Keys.ShouldBe(["name"]);
         errors["name"].ShouldBe([message]);
@@ -46,7 +46,7 @@ public class UpdateConnectionCommandValidatorTests
     [Test]
     public void Validate_WhenNameTooLong_ShouldReportName()
     {
-        _validator.Validate(new UpdateConnectionCommand(new string('x', 101), null, null)).ByField()["name"]
+        _validator.Validate(new UpdateConnectionCommand("conn_x", new string('x', 101), null, null)).ByField()["name"]
             .ShouldBe(["Must be at most 100 characters."]);
     }
 
@@ -54,7 +54,7 @@ public class UpdateConnectionCommandValidatorTests
     [TestCase(10081)]
     public void Validate_WhenSyncIntervalOutOfBounds_ShouldReportSettingsPath(int minutes)
     {
-        var errors = _validator.Validate(new UpdateConnectionCommand(null, null, new SettingsInput(minutes, null, null))).ByField();
+        var errors = _validator.Validate(new UpdateConnectionCommand("conn_x", null, null, new SettingsInput(minutes, null, null))).ByField();
 
         errors.Keys.ShouldBe(["settings.sync_interval_minutes"]);
     }

@@ -105,6 +105,14 @@ public partial class IdsTests
     }
 
     [Test]
+    public void IsValid_WhenFirstBodyCharacterAboveSeven_ShouldBeFalse()
+    {
+        // 26 base32 characters hold 130 bits; New never sets the top two, so '8'..'Z' first cannot be ours.
+        Assert.That(Ids.IsValid("conn_7ZZZZZZZZZZZZZZZZZZZZZZZZZ", "conn_"), Is.True);
+        Assert.That(Ids.IsValid("conn_8ZZZZZZZZZZZZZZZZZZZZZZZZZ", "conn_"), Is.False);
+    }
+
+    [Test]
     public void IsValid_WhenPrefixDiffers_ShouldBeFalse()
     {
         var id = Ids.New("key_", T0);

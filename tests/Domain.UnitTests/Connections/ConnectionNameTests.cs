@@ -84,7 +84,7 @@ public class ConnectionNameTests
         var result = ConnectionName.Normalize(raw);
 
         result.Error.ShouldBeOfType<ValidationError>().Errors["name"]
-            .ShouldBe(["Must not contain control or bidirectional-override characters."]);
+            .ShouldBe(["Must not contain control, invisible or bidirectional-override characters."]);
     }
 
     [TestCase("\u202A")]
@@ -100,6 +100,10 @@ public class ConnectionNameTests
     [TestCase("\u200F")]
     [TestCase("\u061C")]
     [TestCase("\u2060")]
+    [TestCase("\u200B")]
+    [TestCase("\u200D")]
+    [TestCase("\uFEFF")]
+    [TestCase("\u2028")]
     public void Normalize_WhenContainsBidiOrInvisibleFormatCharacter_ShouldFail(string bidi)
     {
         // e.g. "invoice\u202Efdp.exe" renders as "invoiceexe.pdf".
@@ -107,7 +111,7 @@ public class ConnectionNameTests
 
         result.IsFailure.ShouldBeTrue();
         result.Error.ShouldBeOfType<ValidationError>().Errors["name"]
-            .ShouldBe(["Must not contain control or bidirectional-override characters."]);
+            .ShouldBe(["Must not contain control, invisible or bidirectional-override characters."]);
     }
 
     [Test]

@@ -23,16 +23,16 @@ public static partial class CredentialRules
     public const int MinDiscordTokenLength = 20;
     public const int MaxDiscordTokenLength = 200;
 
-    [GeneratedRegex("^xoxb-[A-Za-z0-9-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^xoxb-[A-Za-z0-9-]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex SlackBotToken();
 
-    [GeneratedRegex("^[A-Za-z0-9]{16,128}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9]{16,128}\z", RegexOptions.CultureInvariant)]
     public static partial Regex SlackSigningSecret();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex DiscordBotToken();
 
-    [GeneratedRegex("^[0-9]{17,20}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{17,20}\z", RegexOptions.CultureInvariant)]
     public static partial Regex Snowflake();
 
     public static bool TryParsePlatform(string? value, out Platform platform)
