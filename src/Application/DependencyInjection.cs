@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<PlatformProber>();
         services.AddScoped<CredentialsVault>();
         services.AddScoped<ConnectionChecker>();
+        services.AddScoped<Syncs.SyncEngine>();
         services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
         return services;
     }

@@ -2,6 +2,7 @@ using Connections.Application.Common.Interfaces;
 using Connections.Infrastructure.Persistence;
 using Connections.Infrastructure.Platforms;
 using Connections.Infrastructure.Security;
+using Connections.Infrastructure.Sync;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
@@ -53,8 +54,20 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
         services.AddPlatformConnectors(configuration);
+
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration >= TimeSpan.FromSeconds(1) && o.BatchSize > 0, "Sync options must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IMessageStore, EfMessageStore>();
+        services.AddSingleton<ISyncLeases, SqlSyncLeases>();
+        services.AddSingleton<SyncSignal>();
+        services.AddSingleton<ISyncSignal>(sp => sp.GetRequiredService<SyncSignal>());
         return services;
     }
+
+    /// <summary>The background sync scheduler; separate so hosts without a database (build-time OpenAPI) skip it.</summary>
+    public static IServiceCollection AddSyncScheduler(this IServiceCollection services) =>
+        services.AddHostedService<SyncScheduler>();
 
     /// <summary>
     /// Keeps the Data Protection key ring in the database, shared by every instance. Separate from

@@ -25,6 +25,10 @@ var generatingDocument = Startup.IsBuildTimeDocumentGeneration();
 if (!generatingDocument)
 {
     builder.Services.AddDatabaseKeyRing();
+    if (!cli)
+    {
+        builder.Services.AddSyncScheduler();
+    }
 }
 
 var app = builder.Build();

@@ -48,6 +48,9 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
 
     public DateTimeOffset? LastSyncAt { get; private set; }
 
+    /// <summary>When the scheduler should next sync this connection (durable, so restarts and other instances agree).</summary>
+    public DateTimeOffset? NextSyncAt { get; private set; }
+
     public ConnectionErrorCode? LastErrorCode { get; private set; }
 
     public string? LastErrorMessage { get; private set; }
@@ -97,6 +100,7 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
             Settings = settings,
             CreatedAt = now,
             LastValidatedAt = now,
+            NextSyncAt = now,
         };
         connection.SetName(name);
         connection.ReplaceCatalog(channels, now);
@@ -122,12 +126,49 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
     public void ChangeSettings(ConnectionSettings settings, DateTimeOffset now)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        var due = (LastSyncAt ?? now) + TimeSpan.FromMinutes(settings.SyncIntervalMinutes);
+        if (NextSyncAt is null || NextSyncAt > due)
+        {
+            NextSyncAt = due;
+        }
+
         Touch(now);
     }
+
+    /// <summary>Stops syncing while keeping the credentials; a successful validation reconnects.</summary>
+    public void Disconnect(DateTimeOffset now)
+    {
+        Status = ConnectionStatus.Disconnected;
+        Touch(now);
+    }
+
+    /// <summary>Only connected connections sync; errors wait for a successful validation, disconnects for a reconnect.</summary>
+    public bool CanSync => Status == ConnectionStatus.Connected;
+
+    /// <summary>A run finished: <c>last_sync</c> moves only when it succeeded; the next run is due one interval later either way.</summary>
+    public void RecordSyncFinished(bool succeeded, DateTimeOffset now)
+    {
+        if (succeeded)
+        {
+            LastSyncAt = now;
+        }
+
+        NextSyncAt = now + TimeSpan.FromMinutes(Settings.SyncIntervalMinutes);
+        Touch(now);
+    }
+
+    /// <summary>The channels a sync reads: every channel under sync_all, else the selected ones.</summary>
+    public IReadOnlyList<ConnectionChannel> ChannelsToSync() =>
+        _channels.Where(c => SyncAllChannels || c.SyncEnabled).OrderBy(c => c.ChannelId, StringComparer.Ordinal).ToList();
 
     /// <summary>The credentials were checked again and accepted: clear any error, reconnect and refresh the catalog.</summary>
     public void MarkValidated(IReadOnlyCollection<DiscoveredChannel> channels, DateTimeOffset now)
     {
+        if (Status != ConnectionStatus.Connected)
+        {
+            NextSyncAt = now;
+        }
+
         Status = ConnectionStatus.Connected;
         LastValidatedAt = now;
         LastErrorCode = null;

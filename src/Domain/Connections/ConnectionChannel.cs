@@ -33,6 +33,29 @@ public sealed class ConnectionChannel
 
     public DateTimeOffset RefreshedAt { get; private set; }
 
+    /// <summary>The history checkpoint: every message at or before it is stored. Null before the first sync.</summary>
+    public string? SyncCursor { get; private set; }
+
+    public DateTimeOffset? LastSyncedAt { get; private set; }
+
+    /// <summary>Why the last sync of this channel could not read it (e.g. INSUFFICIENT_PERMISSIONS), null when it could.</summary>
+    public ConnectionErrorCode? SyncErrorCode { get; private set; }
+
+    /// <summary>Moves the checkpoint after the messages up to it were stored (in the same transaction).</summary>
+    public void AdvanceCursor(string? checkpoint, DateTimeOffset now)
+    {
+        if (checkpoint is not null)
+        {
+            SyncCursor = checkpoint;
+        }
+
+        LastSyncedAt = now;
+        SyncErrorCode = null;
+    }
+
+    /// <summary>Records that a sync could not read this channel; the cursor stays, so the next run resumes.</summary>
+    public void MarkSyncFailed(ConnectionErrorCode code) => SyncErrorCode = code;
+
     internal void Update(DiscoveredChannel channel, DateTimeOffset now)
     {
         Name = channel.Name;

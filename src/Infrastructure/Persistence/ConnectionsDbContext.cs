@@ -2,6 +2,8 @@ using Connections.Application.Common.Interfaces;
 using Connections.Domain.ApiKeys;
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
+using Connections.Domain.Messages;
+using Connections.Domain.Syncs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Infrastructure.Persistence;
@@ -23,6 +25,12 @@ public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
     public DbSet<ConnectionChannel> ConnectionChannels => Set<ConnectionChannel>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 

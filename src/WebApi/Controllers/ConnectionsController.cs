@@ -1,4 +1,3 @@
-using System.Globalization;
 using Connections.Application.Connections.Commands.CreateConnection;
 using Connections.Application.Connections.Commands.DeleteConnection;
 using Connections.Application.Connections.Commands.RefreshChannels;
@@ -9,6 +8,9 @@ using Connections.Application.Connections.Common;
 using Connections.Application.Connections.Queries.GetChannels;
 using Connections.Application.Connections.Queries.GetConnection;
 using Connections.Application.Connections.Queries.GetConnections;
+using Connections.Application.Connections.Commands;
+using Connections.Application.Messages;
+using Connections.Application.Syncs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Connections.WebApi.Controllers;
@@ -37,11 +39,7 @@ public sealed class ConnectionsController : ApiControllerBase
             return Problem(result.Error);
         }
 
-        if (result.Value.NextCursor is { } next)
-        {
-            var url = Url.RouteUrl("ListConnections", new { platform, status, limit, cursor = next }, Request.Scheme, Request.Host.Value);
-            Response.Headers.Link = string.Create(CultureInfo.InvariantCulture, $"<{url}>; rel=\"next\"");
-        }
+        SetNextLink(result.Value.NextCursor, "ListConnections", new { platform, status, limit });
 
         return Ok(result.Value.Items);
     }
@@ -137,4 +135,89 @@ public sealed class ConnectionsController : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionRequest body, CancellationToken cancellationToken) =>
         OkOrProblem(await Mediator.Send(body.ToCommand(id), cancellationToken));
+
+    /// <summary>Stops syncing the connection; credentials are kept and a successful validate reconnects it.</summary>
+    [HttpPost("{id}/disconnect", Name = "DisconnectConnection")]
+    [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<ConnectionDetailDto>> Disconnect(string id, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(new DisconnectConnectionCommand(id), cancellationToken));
+
+    /// <summary>Queues a sync of the selected channels now; the run is processed in the background.</summary>
+    [HttpPost("{id}/sync", Name = "StartSync")]
+    [ProducesResponseType<SyncRunDto>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<ActionResult<SyncRunDto>> StartSync(string id, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(new QueueSyncCommand(id), cancellationToken);
+        return result.IsSuccess
+            ? AcceptedAtRoute("GetSync", new { id, runId = result.Value.Id }, result.Value)
+            : Problem(result.Error);
+    }
+
+    /// <summary>Lists the connection's sync runs, newest first (next page in the Link header).</summary>
+    [HttpGet("{id}/syncs", Name = "ListSyncs")]
+    [ProducesResponseType<IReadOnlyList<SyncRunDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<IReadOnlyList<SyncRunDto>>> ListSyncs(
+        string id,
+        [FromQuery] int limit = GetSyncRunsQuery.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Mediator.Send(new GetSyncRunsQuery(id, limit, cursor), cancellationToken);
+        if (result.IsFailure)
+        {
+            return Problem(result.Error);
+        }
+
+        SetNextLink(result.Value.NextCursor, "ListSyncs", new { id, limit });
+        return Ok(result.Value.Items);
+    }
+
+    /// <summary>Gets one sync run with its per-channel outcome.</summary>
+    [HttpGet("{id}/syncs/{runId}", Name = "GetSync")]
+    [ProducesResponseType<SyncRunDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<SyncRunDto>> GetSync(string id, string runId, CancellationToken cancellationToken) =>
+        OkOrProblem(await Mediator.Send(new GetSyncRunQuery(id, runId), cancellationToken));
+
+    /// <summary>Lists stored messages, newest first; <c>q</c> searches the text case-insensitively.</summary>
+    [HttpGet("{id}/messages", Name = "ListMessages")]
+    [ProducesResponseType<IReadOnlyList<MessageDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult<IReadOnlyList<MessageDto>>> ListMessages(
+        string id,
+        [FromQuery(Name = "channel_id")] string? channelId,
+        [FromQuery] DateTimeOffset? since,
+        [FromQuery] DateTimeOffset? until,
+        [FromQuery] string? q,
+        [FromQuery] int limit = GetMessagesQuery.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Mediator.Send(new GetMessagesQuery(id, channelId, since, until, q, limit, cursor), cancellationToken);
+        if (result.IsFailure)
+        {
+            return Problem(result.Error);
+        }
+
+        SetNextLink(result.Value.NextCursor, "ListMessages", new { id, channel_id = channelId, since, until, q, limit });
+        return Ok(result.Value.Items);
+    }
+
+    private void SetNextLink(string? nextCursor, string routeName, object values)
+    {
+        if (nextCursor is null)
+        {
+            return;
+        }
+
+        var route = new RouteValueDictionary(values) { ["cursor"] = nextCursor };
+        var url = Url.RouteUrl(routeName, route, Request.Scheme, Request.Host.Value);
+        Response.Headers.Link = $"<{url}>; rel=\"next\"";
+    }
 }

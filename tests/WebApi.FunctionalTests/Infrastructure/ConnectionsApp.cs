@@ -34,6 +34,8 @@ public sealed class ConnectionsApp(TestDatabase database, FakePlatformServer fak
             ["Platforms:Resilience:MaxDelay"] = "00:00:00.200",
             ["Platforms:Resilience:MaxRetryAfter"] = "00:00:02",
             ["Platforms:Resilience:MinimumThroughput"] = "1000",
+            // Background syncs would race the assertions of unrelated tests; sync fixtures turn it on.
+            ["Sync:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,7 @@
 using Connections.Domain.ApiKeys;
 using Connections.Domain.Connections;
+using Connections.Domain.Messages;
+using Connections.Domain.Syncs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Application.Common.Interfaces;
@@ -12,6 +14,10 @@ public interface IApplicationDbContext
     DbSet<ConnectionChannel> ConnectionChannels { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<SyncRun> SyncRuns { get; }
+
+    DbSet<Message> Messages { get; }
 
     /// <summary>Saves, then dispatches the domain events the saved aggregates raised.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

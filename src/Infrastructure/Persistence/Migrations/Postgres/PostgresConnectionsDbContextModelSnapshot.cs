@@ -111,6 +111,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name_key");
 
+                    b.Property<DateTimeOffset?>("NextSyncAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_sync_at");
+
                     b.Property<string>("OwnerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -206,6 +210,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_private");
 
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
                     b.Property<int?>("MemberCount")
                         .HasColumnType("integer")
                         .HasColumnName("member_count");
@@ -220,14 +228,205 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");
 
+                    b.Property<string>("SyncCursor")
+                        .HasColumnType("text")
+                        .HasColumnName("sync_cursor");
+
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("sync_enabled");
+
+                    b.Property<int?>("SyncErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("sync_error_code");
 
                     b.HasKey("ConnectionId", "ChannelId")
                         .HasName("pk_connection_channels");
 
                     b.ToTable("connection_channels", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Messages.Message", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Key"));
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ThreadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("ConnectionId", "ChannelId", "PlatformId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_messages_connection_id_channel_id_platform_id");
+
+                    b.HasIndex("ConnectionId", "SentAt", "Key")
+                        .HasDatabaseName("ix_messages_connection_id_sent_at_key");
+
+                    b.HasIndex("ConnectionId", "ChannelId", "SentAt", "Key")
+                        .HasDatabaseName("ix_messages_connection_id_channel_id_sent_at_key");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("MessagesFetched")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages_fetched");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_runs");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sync_runs_one_active_per_connection")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("ConnectionId", "Id")
+                        .HasDatabaseName("ix_sync_runs_connection_id_id");
+
+                    b.ToTable("sync_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRunChannel", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<int>("MessagesFetched")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages_fetched");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "ChannelId")
+                        .HasName("pk_sync_run_channels");
+
+                    b.ToTable("sync_run_channels", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
@@ -255,6 +454,29 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_sync_leases");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>
                 {
                     b.HasOne("Connections.Domain.Connections.Connection", null)
@@ -265,7 +487,42 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_connection_channels_connections_connection_id");
                 });
 
+            modelBuilder.Entity("Connections.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("Connections.Domain.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
+                {
+                    b.HasOne("Connections.Domain.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_runs_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRunChannel", b =>
+                {
+                    b.HasOne("Connections.Domain.Syncs.SyncRun", null)
+                        .WithMany("Channels")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_run_channels_sync_runs_run_id");
+                });
+
             modelBuilder.Entity("Connections.Domain.Connections.Connection", b =>
+                {
+                    b.Navigation("Channels");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
                 {
                     b.Navigation("Channels");
                 });

@@ -106,6 +106,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_key");
 
+                    b.Property<long?>("NextSyncAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_sync_at");
+
                     b.Property<string>("OwnerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -201,6 +205,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_private");
 
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_synced_at");
+
                     b.Property<int?>("MemberCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_count");
@@ -215,14 +223,203 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("refreshed_at");
 
+                    b.Property<string>("SyncCursor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sync_cursor");
+
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sync_enabled");
+
+                    b.Property<int?>("SyncErrorCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sync_error_code");
 
                     b.HasKey("ConnectionId", "ChannelId")
                         .HasName("pk_connection_channels");
 
                     b.ToTable("connection_channels", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Messages.Message", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ThreadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("ConnectionId", "ChannelId", "PlatformId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_messages_connection_id_channel_id_platform_id");
+
+                    b.HasIndex("ConnectionId", "SentAt", "Key")
+                        .HasDatabaseName("ix_messages_connection_id_sent_at_key");
+
+                    b.HasIndex("ConnectionId", "ChannelId", "SentAt", "Key")
+                        .HasDatabaseName("ix_messages_connection_id_channel_id_sent_at_key");
+
+                    b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("MessagesFetched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages_fetched");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_runs");
+
+                    b.HasIndex("ConnectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sync_runs_one_active_per_connection")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("ConnectionId", "Id")
+                        .HasDatabaseName("ix_sync_runs_connection_id_id");
+
+                    b.ToTable("sync_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRunChannel", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<int>("MessagesFetched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages_fetched");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "ChannelId")
+                        .HasName("pk_sync_run_channels");
+
+                    b.ToTable("sync_run_channels", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
@@ -248,6 +445,29 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_sync_leases");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>
                 {
                     b.HasOne("Connections.Domain.Connections.Connection", null)
@@ -258,7 +478,42 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_connection_channels_connections_connection_id");
                 });
 
+            modelBuilder.Entity("Connections.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("Connections.Domain.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
+                {
+                    b.HasOne("Connections.Domain.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_runs_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRunChannel", b =>
+                {
+                    b.HasOne("Connections.Domain.Syncs.SyncRun", null)
+                        .WithMany("Channels")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_run_channels_sync_runs_run_id");
+                });
+
             modelBuilder.Entity("Connections.Domain.Connections.Connection", b =>
+                {
+                    b.Navigation("Channels");
+                });
+
+            modelBuilder.Entity("Connections.Domain.Syncs.SyncRun", b =>
                 {
                     b.Navigation("Channels");
                 });

@@ -1,0 +1,32 @@
+namespace Connections.Application.Common.Interfaces;
+
+/// <summary>
+/// Stores synced messages idempotently: unique per connection, channel and platform id; an existing message is
+/// updated in place (edits). Each call is its own short transaction, so memory stays flat over long runs.
+/// </summary>
+public interface IMessageStore
+{
+    /// <returns>How many messages were new or changed.</returns>
+    Task<int> UpsertAsync(string connectionId, string channelId, IReadOnlyList<PlatformMessage> messages, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Per-connection leases so that several instances on one database never sync the same connection at once. A lease
+/// expires, so a crashed instance's connection is picked up by another after <c>ttl</c>.
+/// </summary>
+public interface ISyncLeases
+{
+    /// <summary>Claims the lease atomically when it is free or expired (or already ours).</summary>
+    Task<bool> TryAcquireAsync(string connectionId, string owner, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease we hold; false when we lost it.</summary>
+    Task<bool> RenewAsync(string connectionId, string owner, TimeSpan ttl, CancellationToken cancellationToken);
+
+    Task ReleaseAsync(string connectionId, string owner, CancellationToken cancellationToken);
+}
+
+/// <summary>Wakes this instance's scheduler so a manually queued run starts now rather than at the next poll.</summary>
+public interface ISyncSignal
+{
+    void Wake();
+}

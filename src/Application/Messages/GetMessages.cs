@@ -1,0 +1,125 @@
+using System.Globalization;
+using Connections.Application.Common.Interfaces;
+using Connections.Application.Common.Models;
+using Connections.Application.Connections.Common;
+using Connections.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connections.Application.Messages;
+
+public sealed record MessageAuthorDto(string? Id, string? Name);
+
+/// <summary>A stored message. <see cref="Id"/> is the platform's id (Slack ts, Discord snowflake); <see cref="Ts"/> when it was sent.</summary>
+public sealed record MessageDto(
+    string Id,
+    string ChannelId,
+    MessageAuthorDto Author,
+    string Text,
+    DateTimeOffset Ts,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ThreadTs,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EditedAt);
+
+/// <summary>Stored messages of a connection, newest first, filtered and searched, a page at a time.</summary>
+public sealed record GetMessagesQuery(
+    string ConnectionId,
+    string? ChannelId = null,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null,
+    string? Q = null,
+    int Limit = GetMessagesQuery.DefaultLimit,
+    string? Cursor = null) : IRequest<Result<Page<MessageDto>>>
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    internal static string EncodeCursor(DateTimeOffset sentAt, long key) =>
+        PageCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{sentAt.UtcTicks}:{key}"));
+
+    internal static bool TryDecodeCursor(string? cursor, out DateTimeOffset sentAt, out long key)
+    {
+        sentAt = default;
+        key = 0;
+        if (!PageCursor.TryDecode(cursor, out var text))
+        {
+            return false;
+        }
+
+        var parts = text.Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks)
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out key) || ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        sentAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+}
+
+public sealed class GetMessagesQueryValidator : AbstractValidator<GetMessagesQuery>
+{
+    public GetMessagesQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, GetMessagesQuery.MaxLimit);
+        RuleFor(q => q.Q).MaximumLength(200);
+        RuleFor(q => q.ChannelId).MaximumLength(64);
+        RuleFor(q => q.Until).GreaterThanOrEqualTo(q => q.Since).When(q => q.Since is not null && q.Until is not null)
+            .WithMessage("Must not be before since.");
+        RuleFor(q => q.Cursor)
+            .Must(c => GetMessagesQuery.TryDecodeCursor(c, out _, out _)).When(q => q.Cursor is not null)
+            .WithMessage("Is not a cursor this API issued; use the Link header's next URL as it is.");
+    }
+}
+
+public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetMessagesQuery, Result<Page<MessageDto>>>
+{
+    public async Task<Result<Page<MessageDto>>> Handle(GetMessagesQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.Connections.VisibleTo(currentUser).AnyAsync(c => c.Id == request.ConnectionId, cancellationToken))
+        {
+            return Domain.Connections.ConnectionErrors.NotFound(request.ConnectionId);
+        }
+
+        var query = db.Messages.AsNoTracking().Where(m => m.ConnectionId == request.ConnectionId);
+        if (request.ChannelId is not null)
+        {
+            query = query.Where(m => m.ChannelId == request.ChannelId);
+        }
+
+        if (request.Since is { } since)
+        {
+            query = query.Where(m => m.SentAt >= since);
+        }
+
+        if (request.Until is { } until)
+        {
+            query = query.Where(m => m.SentAt <= until);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var needle = request.Q.Trim().ToLowerInvariant();
+            query = query.Where(m => m.SearchText.Contains(needle));
+        }
+
+        if (GetMessagesQuery.TryDecodeCursor(request.Cursor, out var sentAt, out var key))
+        {
+            query = query.Where(m => m.SentAt < sentAt || (m.SentAt == sentAt && m.Key < key));
+        }
+
+        var rows = await query
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Key)
+            .Take(request.Limit + 1)
+            .Select(m => new { m.Key, m.PlatformId, m.ChannelId, m.AuthorId, m.AuthorName, m.Text, m.SentAt, m.ThreadId, m.EditedAt })
+            .ToListAsync(cancellationToken);
+        var hasMore = rows.Count > request.Limit;
+        var page = rows.Take(request.Limit).ToList();
+        var items = page
+            .Select(m => new MessageDto(m.PlatformId, m.ChannelId, new MessageAuthorDto(m.AuthorId, m.AuthorName), m.Text, m.SentAt, m.ThreadId, m.EditedAt))
+            .ToList();
+        return new Page<MessageDto>(items, hasMore ? GetMessagesQuery.EncodeCursor(page[^1].SentAt, page[^1].Key) : null);
+    }
+}

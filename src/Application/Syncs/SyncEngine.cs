@@ -1,0 +1,134 @@
+using Connections.Application.Common.Interfaces;
+using Connections.Application.Connections.Common;
+using Connections.Domain.Connections;
+using Connections.Domain.Syncs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Connections.Application.Syncs;
+
+/// <summary>
+/// Runs one sync: every selected channel, page by page from its persisted checkpoint. Messages are stored before the
+/// checkpoint moves, so an interrupted run resumes without gaps and a re-run stores no duplicates. A channel the bot
+/// can no longer read, or one rate-limited for longer than a worker should wait, does not stop the others (the run
+/// ends partial); revoked or invalid credentials stop the run and put the connection in error.
+/// The caller must hold the connection's lease.
+/// </summary>
+public sealed partial class SyncEngine(
+    IApplicationDbContext db,
+    IEnumerable<IMessageSource> sources,
+    IMessageStore store,
+    CredentialsVault vault,
+    TimeProvider clock,
+    ILogger<SyncEngine> logger)
+{
+    public async Task RunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await db.SyncRuns.Include(r => r.Channels).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is not { IsActive: true })
+        {
+            return;
+        }
+
+        var connection = await db.Connections.Include(c => c.Channels).FirstAsync(c => c.Id == run.ConnectionId, cancellationToken);
+        if (!connection.CanSync)
+        {
+            run.Start([], clock.GetUtcNow());
+            run.Fail(connection.LastErrorCode ?? ConnectionErrorCode.InvalidCredentials, $"The connection is {connection.Status.ToString().ToLowerInvariant()}.", clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var channels = connection.ChannelsToSync();
+        run.Start(channels.Select(c => c.ChannelId), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        LogStarted(run.Id, connection.Id, channels.Count);
+
+        var source = sources.Single(s => s.Platform == connection.Platform);
+        var credentials = vault.Unprotect(connection.ProtectedCredentials);
+        foreach (var channel in channels)
+        {
+            if (run.Channel(channel.ChannelId).Status != ChannelSyncStatus.Pending)
+            {
+                continue; // finished before a restart
+            }
+
+            var fatal = await SyncChannelAsync(run, channel, source, credentials, cancellationToken);
+            if (fatal is not null)
+            {
+                var now = clock.GetUtcNow();
+                connection.MarkFailed(fatal.ErrorCode, fatal.Message, now);
+                run.Fail(fatal.ErrorCode, fatal.Message, now);
+                connection.RecordSyncFinished(succeeded: false, now);
+                await db.SaveChangesAsync(cancellationToken);
+                LogFinished(run.Id, run.Status, run.MessagesFetched);
+                return;
+            }
+        }
+
+        var finished = clock.GetUtcNow();
+        if (channels.Count > 0 && run.Channels.All(c => c.Status == ChannelSyncStatus.Inaccessible))
+        {
+            // Not one channel is readable: the bot was removed or lost its permissions.
+            connection.MarkFailed(ConnectionErrorCode.InsufficientPermissions, "The bot can read none of the selected channels.", finished);
+        }
+
+        run.Finish(finished);
+        connection.RecordSyncFinished(run.Status == SyncRunStatus.Succeeded, finished);
+        await db.SaveChangesAsync(cancellationToken);
+        LogFinished(run.Id, run.Status, run.MessagesFetched);
+    }
+
+    /// <returns>A failure that concerns the whole connection, or null when the run can go on.</returns>
+    private async Task<PlatformError?> SyncChannelAsync(
+        SyncRun run,
+        ConnectionChannel channel,
+        IMessageSource source,
+        PlatformCredentials credentials,
+        CancellationToken cancellationToken)
+    {
+        var part = run.Channel(channel.ChannelId);
+        string? pageToken = null;
+        do
+        {
+            var page = await source.GetPageAsync(credentials, channel.ChannelId, channel.SyncCursor, pageToken, cancellationToken);
+            if (page.IsFailure)
+            {
+                var error = (PlatformError)page.Error;
+                if (error.ErrorCode is ConnectionErrorCode.AuthExpired or ConnectionErrorCode.InvalidCredentials)
+                {
+                    return error;
+                }
+
+                part.Finish(StatusFor(error.ErrorCode), error.ErrorCode, error.Message);
+                channel.MarkSyncFailed(error.ErrorCode);
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+
+            await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
+            channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
+            run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
+            await db.SaveChangesAsync(cancellationToken);
+            pageToken = page.Value.NextPageToken;
+        }
+        while (pageToken is not null);
+
+        part.Finish(ChannelSyncStatus.Succeeded);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private static ChannelSyncStatus StatusFor(ConnectionErrorCode code) => code switch
+    {
+        ConnectionErrorCode.RateLimited => ChannelSyncStatus.Paused,
+        ConnectionErrorCode.InsufficientPermissions => ChannelSyncStatus.Inaccessible,
+        _ => ChannelSyncStatus.Failed,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {RunId} of {ConnectionId} started over {ChannelCount} channel(s)")]
+    private partial void LogStarted(string runId, string connectionId, int channelCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {RunId} finished {Status} with {Messages} message(s)")]
+    private partial void LogFinished(string runId, SyncRunStatus status, int messages);
+}

@@ -1,0 +1,107 @@
+using Connections.Application.Common.Interfaces;
+using Connections.Application.Common.Models;
+using Connections.Application.Connections.Common;
+using Connections.Domain.Common;
+using Connections.Domain.Syncs;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connections.Application.Syncs;
+
+/// <summary>Queues a manual sync of a connection; the scheduler starts it at once. One active run per connection.</summary>
+public sealed record QueueSyncCommand(string ConnectionId) : IRequest<Result<SyncRunDto>>;
+
+public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, ISyncSignal signal, TimeProvider clock)
+    : IRequestHandler<QueueSyncCommand, Result<SyncRunDto>>
+{
+    public async Task<Result<SyncRunDto>> Handle(QueueSyncCommand request, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.AsNoTracking().VisibleTo(currentUser)
+            .FirstOrDefaultAsync(c => c.Id == request.ConnectionId, cancellationToken);
+        if (connection is null)
+        {
+            return Domain.Connections.ConnectionErrors.NotFound(request.ConnectionId);
+        }
+
+        if (!connection.CanSync)
+        {
+            return SyncErrors.NotConnected(connection.Status);
+        }
+
+        var active = await db.SyncRuns.AsNoTracking()
+            .Where(r => r.ConnectionId == connection.Id && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running))
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (active is not null)
+        {
+            return SyncErrors.AlreadyActive(active);
+        }
+
+        var run = SyncRun.Queue(connection.Id, SyncTrigger.Manual, clock.GetUtcNow());
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return run.ToDto();
+    }
+}
+
+/// <summary>The runs of a connection, newest first, a page at a time.</summary>
+public sealed record GetSyncRunsQuery(string ConnectionId, int Limit = GetSyncRunsQuery.DefaultLimit, string? Cursor = null)
+    : IRequest<Result<Page<SyncRunDto>>>
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+}
+
+public sealed class GetSyncRunsQueryValidator : AbstractValidator<GetSyncRunsQuery>
+{
+    public GetSyncRunsQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, GetSyncRunsQuery.MaxLimit);
+        RuleFor(q => q.Cursor)
+            .Must(c => PageCursor.TryDecode(c, out _)).When(q => q.Cursor is not null)
+            .WithMessage("Is not a cursor this API issued; use the Link header's next URL as it is.");
+    }
+}
+
+public sealed class GetSyncRunsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetSyncRunsQuery, Result<Page<SyncRunDto>>>
+{
+    public async Task<Result<Page<SyncRunDto>>> Handle(GetSyncRunsQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.Connections.VisibleTo(currentUser).AnyAsync(c => c.Id == request.ConnectionId, cancellationToken))
+        {
+            return Domain.Connections.ConnectionErrors.NotFound(request.ConnectionId);
+        }
+
+        var query = db.SyncRuns.AsNoTracking().Include(r => r.Channels).Where(r => r.ConnectionId == request.ConnectionId);
+        if (PageCursor.TryDecode(request.Cursor, out var after))
+        {
+            query = query.Where(r => string.Compare(r.Id, after) < 0);
+        }
+
+        var rows = await query.OrderByDescending(r => r.Id).Take(request.Limit + 1).ToListAsync(cancellationToken);
+        var hasMore = rows.Count > request.Limit;
+        var items = rows.Take(request.Limit).Select(r => r.ToDto()).ToList();
+        return new Page<SyncRunDto>(items, hasMore ? PageCursor.Encode(items[^1].Id) : null);
+    }
+}
+
+public sealed record GetSyncRunQuery(string ConnectionId, string RunId) : IRequest<Result<SyncRunDto>>;
+
+public sealed class GetSyncRunQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetSyncRunQuery, Result<SyncRunDto>>
+{
+    public async Task<Result<SyncRunDto>> Handle(GetSyncRunQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.Connections.VisibleTo(currentUser).AnyAsync(c => c.Id == request.ConnectionId, cancellationToken))
+        {
+            return Domain.Connections.ConnectionErrors.NotFound(request.ConnectionId);
+        }
+
+        var run = await db.SyncRuns.AsNoTracking().Include(r => r.Channels)
+            .FirstOrDefaultAsync(r => r.Id == request.RunId && r.ConnectionId == request.ConnectionId, cancellationToken);
+        return run is null ? SyncErrors.NotFound(request.RunId) : run.ToDto();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Connections.Application.Common.Interfaces;
+using Connections.Application.Connections.Common;
+using Connections.Domain.Common;
+using Connections.Domain.Connections;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connections.Application.Webhooks;
+
+/// <summary>Slack request signing (v0): <c>"v0=" + hex(HMAC-SHA256(signing_secret, "v0:" + timestamp + ":" + raw_body))</c>.</summary>
+public static class SlackSignature
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> rawBody)
+    {
+        ArgumentNullException.ThrowIfNull(signingSecret);
+        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
+        var payload = new byte[prefix.Length + rawBody.Length];
+        prefix.CopyTo(payload, 0);
+        rawBody.CopyTo(payload.AsSpan(prefix.Length));
+        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), payload));
+    }
+
+    /// <summary>Constant-time comparison of the presented signature with the expected one.</summary>
+    public static bool Matches(string signingSecret, string timestamp, ReadOnlySpan<byte> rawBody, string presented) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, rawBody)),
+            Encoding.ASCII.GetBytes(presented));
+
+    /// <summary>The timestamp is Unix seconds within <see cref="MaxAge"/> of now (either way): older requests may be replays.</summary>
+    public static bool IsFresh(string? timestamp, DateTimeOffset now) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds < 253402300799
+        && (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxAge;
+}
+
+/// <summary>What to answer Slack: the challenge for <c>url_verification</c>, otherwise just 200.</summary>
+public sealed record SlackEventAck(string? Challenge, int MessagesStored);
+
+/// <summary>
+/// A Slack Events API delivery. The signature is the authentication: it is checked over the raw bytes, against the
+/// signing secrets of the Slack connections, before the body is parsed. Message events of synced channels are stored
+/// at once, idempotently with the polling path (Slack retries deliveries).
+/// </summary>
+public sealed record ReceiveSlackEventCommand(byte[] RawBody, string? Timestamp, string? Signature) : IRequest<Result<SlackEventAck>>
+{
+    public override string ToString() => $"ReceiveSlackEventCommand {{ Bytes = {RawBody.Length} }}";
+}
+
+public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, CredentialsVault vault, IMessageStore store, TimeProvider clock)
+    : IRequestHandler<ReceiveSlackEventCommand, Result<SlackEventAck>>
+{
+    private static readonly Error BadSignature = new("INVALID_SIGNATURE", "The request is not signed by a configured Slack app.", ErrorType.Unauthorized);
+    private static readonly Error Stale = new("STALE_REQUEST", "X-Slack-Request-Timestamp is missing or more than 5 minutes from now.", ErrorType.Unauthorized);
+
+    public async Task<Result<SlackEventAck>> Handle(ReceiveSlackEventCommand request, CancellationToken cancellationToken)
+    {
+        if (!SlackSignature.IsFresh(request.Timestamp, clock.GetUtcNow()))
+        {
+            return Stale;
+        }
+
+        if (string.IsNullOrEmpty(request.Signature) || !request.Signature.StartsWith("v0=", StringComparison.Ordinal))
+        {
+            return BadSignature;
+        }
+
+        var candidates = await db.Connections.Include(c => c.Channels).Where(c => c.Platform == Platform.Slack).ToListAsync(cancellationToken);
+        var signedFor = candidates
+            .Where(c => vault.Unprotect(c.ProtectedCredentials).SigningSecret is { } secret
+                && SlackSignature.Matches(secret, request.Timestamp!, request.RawBody, request.Signature))
+            .ToList();
+        if (signedFor.Count == 0)
+        {
+            return BadSignature;
+        }
+
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(request.RawBody).RootElement;
+        }
+        catch (JsonException)
+        {
+            return Error.Validation("MALFORMED_JSON", "The event body is not JSON.");
+        }
+
+        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (type == "url_verification")
+        {
+            return new SlackEventAck(root.TryGetProperty("challenge", out var challenge) ? challenge.GetString() : null, 0);
+        }
+
+        if (type != "event_callback" || !root.TryGetProperty("event", out var evt) || Message(root, evt) is not { } message)
+        {
+            return new SlackEventAck(null, 0);
+        }
+
+        var stored = 0;
+        foreach (var connection in signedFor.Where(c => c.WorkspaceId == message.TeamId && c.CanSync))
+        {
+            if (connection.ChannelsToSync().Any(ch => ch.ChannelId == message.Message.ChannelId))
+            {
+                stored += await store.UpsertAsync(connection.Id, message.Message.ChannelId, [message.Message], cancellationToken);
+            }
+        }
+
+        return new SlackEventAck(null, stored);
+    }
+
+    /// <summary>A <c>message</c> event (new, or <c>message_changed</c> for an edit) as a platform message, else null.</summary>
+    private static (string TeamId, PlatformMessage Message)? Message(JsonElement root, JsonElement evt)
+    {
+        if (Str(evt, "type") != "message" || Str(root, "team_id") is not { } teamId || Str(evt, "channel") is not { } channel)
+        {
+            return null;
+        }
+
+        var subtype = Str(evt, "subtype");
+        var body = subtype == "message_changed" && evt.TryGetProperty("message", out var changed) ? changed : evt;
+        if (subtype is not null and not "message_changed" and not "bot_message" and not "thread_broadcast" || Str(body, "ts") is not { } ts)
+        {
+            return null;
+        }
+
+        DateTimeOffset? edited = body.TryGetProperty("edited", out var e) && Str(e, "ts") is { } editedTs ? FromTs(editedTs) : null;
+        return (teamId, new PlatformMessage(ts, channel, Str(body, "user"), null, Str(body, "text") ?? string.Empty, FromTs(ts), Str(body, "thread_ts"), edited));
+    }
+
+    private static string? Str(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset FromTs(string ts) =>
+        decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : DateTimeOffset.UnixEpoch;
+}

@@ -1,0 +1,201 @@
+using Connections.Domain.Common;
+using Connections.Domain.Connections;
+
+namespace Connections.Domain.Syncs;
+
+/// <summary>Wire names: <c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c>, <c>partial</c>.</summary>
+public enum SyncRunStatus
+{
+    Queued = 1,
+    Running = 2,
+    Succeeded = 3,
+    Failed = 4,
+    Partial = 5,
+}
+
+/// <summary>What started a run. Wire names: <c>manual</c>, <c>scheduled</c>.</summary>
+public enum SyncTrigger
+{
+    Manual = 1,
+    Scheduled = 2,
+}
+
+/// <summary>How one channel fared in a run. Wire names lower case.</summary>
+public enum ChannelSyncStatus
+{
+    Pending = 1,
+    Succeeded = 2,
+    /// <summary>Rate limited for longer than a worker should wait: resumes from its cursor next run.</summary>
+    Paused = 3,
+    /// <summary>The bot can no longer read it (removed from the channel, permissions changed).</summary>
+    Inaccessible = 4,
+    Failed = 5,
+}
+
+/// <summary>
+/// One sync of a connection's selected channels. Queued by a caller or the scheduler, run by whichever instance
+/// holds the connection's lease, finished as succeeded, partial (some channels paused or failed) or failed.
+/// </summary>
+public sealed class SyncRun : Entity<string>
+{
+    public const string IdPrefix = "sync_";
+
+    private readonly List<SyncRunChannel> _channels = [];
+
+    private SyncRun()
+    {
+    }
+
+    public string ConnectionId { get; private set; } = null!;
+
+    public SyncTrigger Trigger { get; private set; }
+
+    public SyncRunStatus Status { get; private set; }
+
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public int MessagesFetched { get; private set; }
+
+    public ConnectionErrorCode? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public IReadOnlyList<SyncRunChannel> Channels => _channels;
+
+    public bool IsActive => Status is SyncRunStatus.Queued or SyncRunStatus.Running;
+
+    public static SyncRun Queue(string connectionId, SyncTrigger trigger, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        return new SyncRun
+        {
+            Id = Ids.New(IdPrefix, now),
+            ConnectionId = connectionId,
+            Trigger = trigger,
+            Status = SyncRunStatus.Queued,
+            QueuedAt = now,
+        };
+    }
+
+    /// <summary>Starts (or, after a crashed worker, restarts) the run over <paramref name="channelIds"/>.</summary>
+    public void Start(IEnumerable<string> channelIds, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            throw new InvalidOperationException($"Run {Id} is {Status} and cannot start.");
+        }
+
+        Status = SyncRunStatus.Running;
+        StartedAt ??= now;
+        foreach (var channelId in channelIds)
+        {
+            if (_channels.All(c => c.ChannelId != channelId))
+            {
+                _channels.Add(new SyncRunChannel(Id, channelId));
+            }
+        }
+    }
+
+    public SyncRunChannel Channel(string channelId) =>
+        _channels.FirstOrDefault(c => c.ChannelId == channelId)
+        ?? throw new InvalidOperationException($"Channel {channelId} is not part of run {Id}.");
+
+    public void RecordMessages(string channelId, int count)
+    {
+        Channel(channelId).AddMessages(count);
+        MessagesFetched += count;
+    }
+
+    /// <summary>Ends the run: succeeded when every channel succeeded, failed when none did, partial otherwise.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        EnsureRunning();
+        var succeeded = _channels.Count(c => c.Status == ChannelSyncStatus.Succeeded);
+        Status = succeeded == _channels.Count ? SyncRunStatus.Succeeded
+            : succeeded == 0 && _channels.All(c => c.Status is ChannelSyncStatus.Failed or ChannelSyncStatus.Inaccessible) ? SyncRunStatus.Failed
+            : SyncRunStatus.Partial;
+        if (Status != SyncRunStatus.Succeeded && ErrorCode is null)
+        {
+            var worst = _channels.FirstOrDefault(c => c.Status != ChannelSyncStatus.Succeeded);
+            ErrorCode = worst?.ErrorCode;
+            ErrorMessage = worst is null ? null : $"{_channels.Count - succeeded} of {_channels.Count} channels did not finish: {worst.ErrorMessage}";
+        }
+
+        FinishedAt = now;
+    }
+
+    /// <summary>Ends the run as failed for a reason that concerns the whole connection (credentials revoked, bot removed).</summary>
+    public void Fail(ConnectionErrorCode code, string message, DateTimeOffset now)
+    {
+        EnsureRunning();
+        foreach (var channel in _channels.Where(c => c.Status == ChannelSyncStatus.Pending))
+        {
+            channel.Finish(ChannelSyncStatus.Failed, code, "Not synced: " + message);
+        }
+
+        Status = SyncRunStatus.Failed;
+        ErrorCode = code;
+        ErrorMessage = message;
+        FinishedAt = now;
+    }
+
+    private void EnsureRunning()
+    {
+        if (Status != SyncRunStatus.Running)
+        {
+            throw new InvalidOperationException($"Run {Id} is {Status}, not running.");
+        }
+    }
+}
+
+/// <summary>A channel's part in a run.</summary>
+public sealed class SyncRunChannel
+{
+    private SyncRunChannel()
+    {
+    }
+
+    internal SyncRunChannel(string runId, string channelId)
+    {
+        RunId = runId;
+        ChannelId = channelId;
+        Status = ChannelSyncStatus.Pending;
+    }
+
+    public string RunId { get; private set; } = null!;
+
+    public string ChannelId { get; private set; } = null!;
+
+    public ChannelSyncStatus Status { get; private set; }
+
+    public int MessagesFetched { get; private set; }
+
+    public ConnectionErrorCode? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    internal void AddMessages(int count) => MessagesFetched += count;
+
+    public void Finish(ChannelSyncStatus status, ConnectionErrorCode? code = null, string? message = null)
+    {
+        Status = status;
+        ErrorCode = code;
+        ErrorMessage = message;
+    }
+}
+
+/// <summary>The failures of sync use cases.</summary>
+public static class SyncErrors
+{
+    public static Error AlreadyActive(string runId) =>
+        Error.Conflict("SYNC_IN_PROGRESS", $"Sync run '{runId}' is already queued or running for this connection.");
+
+    public static Error NotFound(string runId) => Error.NotFound("SYNC_RUN_NOT_FOUND", $"Sync run '{runId}' was not found.");
+
+    public static Error NotConnected(ConnectionStatus status) =>
+        Error.Conflict("CONNECTION_NOT_CONNECTED", $"The connection is {status.ToString().ToLowerInvariant()}; validate it first.");
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text;
+using Connections.Application.Webhooks;
+using Connections.FakePlatforms;
+using Connections.WebApi.FunctionalTests.Infrastructure;
+
+namespace Connections.WebApi.FunctionalTests;
+
+/// <summary>Slack Events API deliveries: the signature is the authentication; messages of synced channels are stored once.</summary>
+public sealed class SlackEventsTests : FunctionalTest
+{
+    private string _connectionId = null!;
+    private string _signingSecret = null!;
+
+    [SetUp]
+    public async Task CreateSyncedSlackConnectionAsync()
+    {
+        _signingSecret = Secrets.SigningSecret();
+        var body = new
+        {
+            platform = "slack",
+            name = UniqueName("Events"),
+            credentials = new { bot_token = Secrets.Token(FakeTokens.Slack.Valid), signing_secret = _signingSecret },
+        };
+        _connectionId = await CreateAsync(MemberA, body);
+        using var select = await MemberA.PutAsync($"/api/connections/{_connectionId}/channels", Json(new { channel_ids = new[] { FakeTokens.Slack.GeneralChannelId }, sync_all = false }));
+        Assert.That(select.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task UrlVerification_WhenSigned_ShouldAnswerTheChallenge()
+    {
+        using var response = await DeliverAsync("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await ReadObjectAsync(response))["challenge"]!.GetValue<string>(), Is.EqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
+    }
+
+    [Test]
+    public async Task MessageEvent_WhenSignedForASyncedChannel_ShouldBeStored()
+    {
+        var ts = NewTs();
+        using var response = await DeliverAsync(MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, "hello from the events API"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        var stored = messages.Single(m => m!["id"]!.GetValue<string>() == ts)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored["text"]!.GetValue<string>(), Is.EqualTo("hello from the events API"));
+            Assert.That(stored["channel_id"]!.GetValue<string>(), Is.EqualTo(FakeTokens.Slack.GeneralChannelId));
+            Assert.That(stored["author"]!["id"]!.GetValue<string>(), Is.EqualTo("U0AUTHOR1"));
+        });
+    }
+
+    [Test]
+    public async Task MessageEvent_WhenRetriedBySlack_ShouldBeStoredOnce()
+    {
+        var ts = NewTs();
+        var json = MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, "delivered twice");
+        var timestamp = Now();
+
+        using var first = await DeliverAsync(json, timestamp);
+        using var retry = await DeliverAsync(json, timestamp, retryNum: 1);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Count(m => m!["id"]!.GetValue<string>() == ts), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task MessageChanged_ShouldUpdateTheStoredMessageInPlace()
+    {
+        var ts = NewTs();
+        await DeliverAsync(MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, "first words"));
+        var edited = $$$"""
+            {"type":"event_callback","team_id":"{{{FakeTokens.Slack.TeamId}}}","event_id":"Ev{{{Guid.NewGuid():N}}}","event_time":1,
+             "event":{"type":"message","subtype":"message_changed","channel":"{{{FakeTokens.Slack.GeneralChannelId}}}",
+                      "message":{"type":"message","user":"U0AUTHOR1","text":"better words","ts":"{{{ts}}}","edited":{"user":"U0AUTHOR1","ts":"{{{NewTs()}}}"} } } }
+            """;
+
+        using var response = await DeliverAsync(edited);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var stored = (await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"))).Where(m => m!["id"]!.GetValue<string>() == ts).ToList();
+        Assert.That(stored, Has.Count.EqualTo(1));
+        Assert.That(stored[0]!["text"]!.GetValue<string>(), Is.EqualTo("better words"));
+        Assert.That(stored[0]!["edited_at"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task MessageEvent_WhenChannelNotSynced_ShouldBeIgnored()
+    {
+        var ts = NewTs();
+
+        using var response = await DeliverAsync(MessageEvent(FakeTokens.Slack.RandomChannelId, ts, "not selected"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Select(m => m!["id"]!.GetValue<string>()), Does.Not.Contain(ts));
+    }
+
+    [Test]
+    public async Task Delivery_WhenSignatureWrong_ShouldAnswer401AndStoreNothing()
+    {
+        var ts = NewTs();
+        var json = MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, "forged");
+        var timestamp = Now();
+        var forged = SlackSignature.Compute("0123456789abcdef0123456789abcdef", timestamp, Encoding.UTF8.GetBytes(json));
+
+        using var response = await PostAsync(json, timestamp, forged);
+        using var unsigned = await PostAsync(json, timestamp, null);
+        using var tampered = await PostAsync(json.Replace("forged", "tampered", StringComparison.Ordinal), timestamp, SlackSignature.Compute(_signingSecret, timestamp, Encoding.UTF8.GetBytes(json)));
+
+        await AssertProblemAsync(response, 401, "INVALID_SIGNATURE");
+        await AssertProblemAsync(unsigned, 401, "INVALID_SIGNATURE");
+        await AssertProblemAsync(tampered, 401, "INVALID_SIGNATURE");
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Select(m => m!["id"]!.GetValue<string>()), Does.Not.Contain(ts));
+    }
+
+    [TestCase(-6 * 60)]
+    [TestCase(6 * 60)]
+    public async Task Delivery_WhenTimestampOutsideFiveMinutes_ShouldAnswer401EvenIfSigned(int offsetSeconds)
+    {
+        var ts = NewTs();
+        var json = MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, "replayed later");
+        var stale = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await DeliverAsync(json, stale);
+
+        await AssertProblemAsync(response, 401, "STALE_REQUEST");
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Select(m => m!["id"]!.GetValue<string>()), Does.Not.Contain(ts));
+    }
+
+    private Task<HttpResponseMessage> DeliverAsync(string json, string? timestamp = null, int? retryNum = null)
+    {
+        timestamp ??= Now();
+        return PostAsync(json, timestamp, SlackSignature.Compute(_signingSecret, timestamp, Encoding.UTF8.GetBytes(json)), retryNum);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string json, string timestamp, string? signature, int? retryNum = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/slack/events") { Content = RawJson(json) };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Slack-Signature", signature);
+        }
+
+        if (retryNum is not null)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retryNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+
+        return Anonymous.SendAsync(request);
+    }
+
+    private static string MessageEvent(string channel, string ts, string text) => $$$"""
+        {"type":"event_callback","team_id":"{{{FakeTokens.Slack.TeamId}}}","api_app_id":"{{{FakeTokens.Slack.AppId}}}","event_id":"Ev{{{Guid.NewGuid():N}}}","event_time":1,
+         "event":{"type":"message","channel":"{{{channel}}}","user":"U0AUTHOR1","text":"{{{text}}}","ts":"{{{ts}}}","channel_type":"channel"}}
+        """;
+
+    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string NewTs() =>
+        $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Random.Shared.Next(0, 999_999):D6}";
+}
