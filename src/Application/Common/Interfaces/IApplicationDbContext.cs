@@ -1,5 +1,6 @@
 using Connections.Domain.ApiKeys;
 using Connections.Domain.Connections;
+using Connections.Domain.SlackWorkspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Application.Common.Interfaces;
@@ -12,6 +13,10 @@ public interface IApplicationDbContext
     DbSet<ConnectionChannel> ConnectionChannels { get; }
 
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<SlackWorkspace> SlackWorkspaces { get; }
+
+    DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries { get; }
 
     /// <summary>Saves, then dispatches the domain events the saved aggregates raised.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
