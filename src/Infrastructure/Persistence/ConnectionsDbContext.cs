@@ -2,6 +2,7 @@ using Connections.Application.Common.Interfaces;
 using Connections.Domain.ApiKeys;
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
+using Connections.Domain.SlackWorkspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Infrastructure.Persistence;
@@ -23,6 +24,10 @@ public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
     public DbSet<ConnectionChannel> ConnectionChannels => Set<ConnectionChannel>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<SlackWorkspace> SlackWorkspaces => Set<SlackWorkspace>();
+
+    public DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries => Set<SlackWorkspaceAuditEntry>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
