@@ -12,7 +12,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5 (which has no DI package of its own), every request handler and validator of this assembly,
-    /// and the pipeline: logging outermost, then validation, then the handler.
+    /// and the pipeline: logging outermost, then authorization (role), then validation, then the handler.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetRequiredService);
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<ConnectionChecker>();
         services.AddScoped<Syncs.SyncEngine>();
         services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
+        services.AddScoped<SlackWorkspaces.Common.SlackTokenChecker>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Connections.Domain.Common;
 using Connections.Domain.Connections;
 using Connections.Domain.Messages;
 using Connections.Domain.Syncs;
+using Connections.Domain.SlackWorkspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Infrastructure.Persistence;
@@ -31,6 +32,10 @@ public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
     public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
+
+    public DbSet<SlackWorkspace> SlackWorkspaces => Set<SlackWorkspace>();
+
+    public DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries => Set<SlackWorkspaceAuditEntry>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 

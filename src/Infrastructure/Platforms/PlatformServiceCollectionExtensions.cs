@@ -59,6 +59,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddTransient<DiscordConnector>();
         services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<SlackConnector>());
         services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<DiscordConnector>());
+        services.AddTransient<ISlackWorkspaceGateway, SlackWorkspaceGateway>();
 
         return services;
     }

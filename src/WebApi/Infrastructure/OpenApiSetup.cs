@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 
 namespace Connections.WebApi.Infrastructure;
 
-/// <summary>The OpenAPI document: metadata and the bearer (API key) security scheme required by every /api operation.</summary>
+/// <summary>The OpenAPI document: metadata and the bearer (API key) security scheme required by every /api and /sfp/api operation.</summary>
 internal static class OpenApiSetup
 {
     public static void Configure(OpenApiOptions options)
@@ -28,7 +28,8 @@ internal static class OpenApiSetup
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            if (context.Description.RelativePath is { } path
+                && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("sfp/api/", StringComparison.Ordinal)))
             {
                 operation.Security =
                 [

@@ -2,6 +2,7 @@ using Connections.Domain.ApiKeys;
 using Connections.Domain.Connections;
 using Connections.Domain.Messages;
 using Connections.Domain.Syncs;
+using Connections.Domain.SlackWorkspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Application.Common.Interfaces;
@@ -18,6 +19,10 @@ public interface IApplicationDbContext
     DbSet<SyncRun> SyncRuns { get; }
 
     DbSet<Message> Messages { get; }
+
+    DbSet<SlackWorkspace> SlackWorkspaces { get; }
+
+    DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries { get; }
 
     /// <summary>Saves, then dispatches the domain events the saved aggregates raised.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
