@@ -81,6 +81,7 @@ public static class ProblemMapping
         ArgumentNullException.ThrowIfNull(context);
         problem.Instance ??= context.Request.Path;
         problem.Extensions["trace_id"] = context.TraceIdentifier;
+        problem.Extensions.Remove("traceId");   // the framework's own camelCase copy: one trace id, in snake_case, as documented
     }
 
     private static string TitleOf(ErrorType type) => type switch
