@@ -11,7 +11,7 @@ namespace Connections.WebApi.Infrastructure;
 /// <summary>
 /// Makes the generated document say exactly what the service does on the wire, for every API (not per controller):
 /// <list type="bullet">
-/// <item>every /api operation has an operationId (its route name) and a summary (its XML doc comment), or the
+/// <item>every API operation has an operationId (its route name) and a summary (its XML doc comment), or the
 /// document is not produced at all (the build fails, naming the action);</item>
 /// <item>bodies are <c>application/json</c> only, errors <c>application/problem+json</c> only, with one shared
 /// <c>ProblemDetails</c>/<c>ValidationProblemDetails</c> schema (<see cref="ProblemSchemas"/>);</item>
@@ -49,7 +49,7 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var where = $"{method.Method.ToUpperInvariant()} {path}";
-                if (path.StartsWith("/api/", StringComparison.Ordinal))
+                if (IsApi(path))
                 {
                     if (string.IsNullOrWhiteSpace(operation.OperationId))
                     {
@@ -86,6 +86,10 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
         return Task.CompletedTask;
     }
 
+    /// <summary>The API paths (the rest, /openapi and /health, is infrastructure): /api/… and the Slack configuration API's /sfp/api/….</summary>
+    public static bool IsApi(string path) =>
+        path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/sfp/api/", StringComparison.Ordinal);
+
     /// <summary>The ids the schemas get, remembered with their types so the document stage can read attributes.</summary>
     public static Func<System.Text.Json.Serialization.Metadata.JsonTypeInfo, string?> Remembering(ConcurrentDictionary<string, Type> into) =>
         typeInfo =>
@@ -99,7 +103,7 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
             return id;
         };
 
-    /// <summary>Every /api operation can answer 401 (no or a bad key), 500 (a bug) and 503 (database busy, with <c>Retry-After</c>).</summary>
+    /// <summary>Every API operation can answer 401 (no or a bad key), 500 (a bug) and 503 (database busy, with <c>Retry-After</c>).</summary>
     private static void AddCommonErrors(OpenApiOperation operation, OpenApiDocument document)
     {
         operation.Responses ??= [];

@@ -8,7 +8,7 @@ namespace Connections.WebApi.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document, which is a committed, tested contract (contracts/openapi.json): metadata, the bearer (API key)
-/// security scheme required by every /api operation, and the transformers that make the document say exactly what the
+/// security scheme required by every API operation, and the transformers that make the document say exactly what the
 /// service does (<see cref="ContractDocumentTransformer"/>,
 /// <see cref="ProblemSchemas"/>, <see cref="RequestSchemas"/>).
 /// </summary>
@@ -40,7 +40,7 @@ internal static class OpenApiSetup
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+            if (ContractDocumentTransformer.IsApi("/" + context.Description.RelativePath))
             {
                 operation.Security =
                 [

@@ -110,6 +110,13 @@ internal static class RequestSchemas
         schemas.Remove("CredentialsInput");
     }
 
+    /// <summary>
+    /// A .NET pattern as an ECMA-262 one (what JSON Schema validators and clients run): <c>\z</c> (end of input, which
+    /// .NET validators use so a trailing newline cannot slip past <c>$</c>) has no ECMA form; <c>$</c> without the
+    /// multiline flag means the same there.
+    /// </summary>
+    private static string Ecma(System.Text.RegularExpressions.Regex regex) => regex.ToString().Replace(@"\z", "$", StringComparison.Ordinal);
+
     private static OpenApiSchema Closed(string description, Dictionary<string, IOpenApiSchema> properties, params string[] required) => new()
     {
         Type = JsonSchemaType.Object,
@@ -137,15 +144,15 @@ internal static class RequestSchemas
                 Description = "Slack: a bot token (`xoxb-…`, at most 255 characters). Discord: three dot-separated parts, 20–200 characters.",
                 AnyOf = [SlackToken(null), DiscordToken(null)],
             },
-            ["signing_secret"] = Text(CredentialRules.SlackSigningSecret().ToString(), null, null, "Slack only: the app's signing secret."),
-            ["guild_id"] = Text(CredentialRules.Snowflake().ToString(), null, null, "Discord only: the server (guild) id."),
+            ["signing_secret"] = Text(Ecma(CredentialRules.SlackSigningSecret()), null, null, "Slack only: the app's signing secret."),
+            ["guild_id"] = Text(Ecma(CredentialRules.Snowflake()), null, null, "Discord only: the server (guild) id."),
         });
 
     private static OpenApiSchema SlackToken(string? description) =>
-        Text(CredentialRules.SlackBotToken().ToString(), null, CredentialRules.MaxSlackTokenLength, description);
+        Text(Ecma(CredentialRules.SlackBotToken()), null, CredentialRules.MaxSlackTokenLength, description);
 
     private static OpenApiSchema DiscordToken(string? description) =>
-        Text(CredentialRules.DiscordBotToken().ToString(), CredentialRules.MinDiscordTokenLength, CredentialRules.MaxDiscordTokenLength, description);
+        Text(Ecma(CredentialRules.DiscordBotToken()), CredentialRules.MinDiscordTokenLength, CredentialRules.MaxDiscordTokenLength, description);
 
     private static OpenApiSchema Text(string pattern, int? minLength, int? maxLength, string? description) => new()
     {
