@@ -4,6 +4,7 @@
 //   dotnet cake --target=Build                           # restore + build the solution
 //   dotnet cake --target=Clean                           # dotnet clean + delete artifacts/
 //   dotnet cake --configuration=Debug                    # Release by default, the same for build and tests
+//   dotnet cake --target=Contract                        # refresh contracts/openapi.json + regenerate clients/typescript
 //
 // Test runs every suite in TestSuites below, even when one fails, against a throwaway PostgreSQL server
 // (scripts/postgres.sh) that is always stopped afterwards. TRX files go to artifacts/test-results/.
@@ -19,6 +20,7 @@ var configuration = Argument("configuration", "Release");
 var solution = File("./Connections.sln");
 var artifacts = MakeAbsolute(Directory("./artifacts"));
 var testResults = artifacts.Combine("test-results");
+const string clientDirectory = "clients/typescript";
 
 // Stands for the throwaway server's Npgsql connection string in a suite's environment (see TestSuites).
 const string Postgres = "{postgres}";
@@ -41,6 +43,11 @@ TestSuite[] TestSuites() => new[]
         ("CONNECTIONS_TEST_DB", "Sqlite")),
     DotNetSuite("functional-postgres", "tests/WebApi.FunctionalTests",
         ("CONNECTIONS_TEST_DB", "Postgres"), ("CONNECTIONS_TEST_POSTGRES", Postgres)),
+    // The TypeScript contract suite: compiles the generated client and its tests (tsc --strict), checks the client
+    // and the compatibility with the previous release, and drives the built service through Prism (see the README
+    // in clients/typescript). Its node packages come from the lockfile (NodePackages).
+    CommandSuite("contract", "npm", "test --silent", clientDirectory, ParseNodeTestSummary,
+        ("CONNECTIONS_CONFIGURATION", configuration)),
 };
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -76,9 +83,27 @@ Task("Build")
     });
 });
 
+Task("NodePackages")
+    .Description("Install the TypeScript client's node packages exactly as its lockfile says (npm ci).")
+    .Does(() => Npm("ci --no-audit --no-fund"));
+
+Task("Contract")
+    .Description("Copy the OpenAPI document the build wrote to contracts/openapi.json and regenerate the TypeScript client from it.")
+    .IsDependentOn("Build")
+    .IsDependentOn("NodePackages")
+    .Does(() =>
+{
+    // Written at build time by Microsoft.Extensions.ApiDescription.Server (WebApi.csproj OpenApiDocumentsDirectory).
+    CopyFile(artifacts.CombineWithFilePath("openapi/WebApi.json"), File("./contracts/openapi.json"));
+    Npm("run generate --silent");
+    Information("Refreshed contracts/openapi.json and clients/typescript/src/connections-client.ts: review the diff, "
+        + "and acknowledge any breaking change in contracts/CHANGELOG.md.");
+});
+
 Task("Test")
     .Description("Run every test suite against a throwaway PostgreSQL and print the totals.")
     .IsDependentOn("Build")
+    .IsDependentOn("NodePackages")
     .Does(() =>
 {
     EnsureDirectoryExists(testResults);
@@ -276,6 +301,16 @@ List<string> Summarize(IReadOnlyList<SuiteOutcome> outcomes, out string failureR
 
     static string Format(SuiteCounts c) =>
         $"{c.Passed} passed, {c.Failed} failed" + (c.Skipped > 0 ? $", {c.Skipped} skipped" : "");
+}
+
+/// <summary>Runs npm in the TypeScript client's directory. Throws on failure.</summary>
+void Npm(string arguments)
+{
+    var exitCode = StartProcess("npm", new ProcessSettings { Arguments = arguments, WorkingDirectory = clientDirectory });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"npm {arguments} exited {exitCode}.");
+    }
 }
 
 /// <summary>Runs a bash script from the repository, echoing its stderr, and returns its stdout lines. Throws on failure.</summary>

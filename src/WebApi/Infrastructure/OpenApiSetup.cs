@@ -1,14 +1,26 @@
+using System.Collections.Concurrent;
+using Connections.Application.Connections.Commands.CreateConnection;
 using Connections.WebApi.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Connections.WebApi.Infrastructure;
 
-/// <summary>The OpenAPI document: metadata and the bearer (API key) security scheme required by every /api and /sfp/api operation.</summary>
+/// <summary>
+/// The OpenAPI document, which is a committed, tested contract (contracts/openapi.json): metadata, the bearer (API key)
+/// security scheme required by every API operation, and the transformers that make the document say exactly what the
+/// service does (<see cref="ContractDocumentTransformer"/>,
+/// <see cref="ProblemSchemas"/>, <see cref="RequestSchemas"/>).
+/// </summary>
 internal static class OpenApiSetup
 {
     public static void Configure(OpenApiOptions options)
     {
+        // Schema names are type names in the generated clients: say what a body is, not how the server handles it.
+        var schemaTypes = new ConcurrentDictionary<string, Type>(StringComparer.Ordinal);
+        var defaultId = ContractDocumentTransformer.Remembering(schemaTypes);
+        options.CreateSchemaReferenceId = type => type.Type == typeof(CreateConnectionCommand) ? "CreateConnectionRequest" : defaultId(type);
+
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Connections API";
@@ -28,8 +40,7 @@ internal static class OpenApiSetup
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.RelativePath is { } path
-                && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("sfp/api/", StringComparison.Ordinal)))
+            if (ContractDocumentTransformer.NeedsApiKey("/" + context.Description.RelativePath))
             {
                 operation.Security =
                 [
@@ -39,5 +50,6 @@ internal static class OpenApiSetup
 
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer(new ContractDocumentTransformer(schemaTypes));
     }
 }

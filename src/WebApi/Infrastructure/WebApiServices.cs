@@ -37,7 +37,7 @@ public static class WebApiServices
             .AddPolicy(Policies.OwnerOrApplication, p => p.RequireRole("owner", "application"));
 
         services.AddHealthChecks().AddDbContextCheck<ConnectionsDbContext>("database", HealthStatus.Unhealthy, ["ready"]);
-        services.AddOpenApi(OpenApiSetup.Configure);
+        services.AddOpenApi(options => OpenApiSetup.Configure(options));   // a lambda, not a method group: the XML-comment generator intercepts only that form
         return services;
     }
 

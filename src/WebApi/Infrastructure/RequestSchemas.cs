@@ -1,0 +1,188 @@
+using System.Globalization;
+using Connections.Application.Connections.Commands.UpdateChannelSelection;
+using Connections.Application.Connections.Common;
+using Connections.Application.Connections.Queries.GetConnections;
+using Connections.Domain.Connections;
+using Microsoft.OpenApi;
+
+namespace Connections.WebApi.Infrastructure;
+
+/// <summary>
+/// What the validators enforce, said in the document so clients can check before they send. The validators stay the
+/// runtime source of truth: every bound and pattern here is read from their constants and regexes, so the two cannot
+/// drift apart silently (and the contract drift test would notice a change). New APIs add their schemas here, keyed
+/// by schema id, and their operations keyed by operationId.
+/// </summary>
+internal static class RequestSchemas
+{
+    public static void Apply(OpenApiDocument document)
+    {
+        var schemas = document.Components!.Schemas!;
+        if (schemas.ContainsKey("CreateConnectionRequest"))
+        {
+            ApplyConnections(document, schemas);
+        }
+    }
+
+    public static void ApplyToOperations(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            switch (operation.OperationId)
+            {
+                case "ListConnections":
+                    Parameter(operation, "platform").Schema = new OpenApiSchemaReference("Platform", document);
+                    Parameter(operation, "platform").Description = "Only connections of this platform.";
+                    Parameter(operation, "status").Schema = new OpenApiSchemaReference("ConnectionStatus", document);
+                    Parameter(operation, "status").Description = "Only connections in this status.";
+                    Parameter(operation, "limit").Schema = Integer(1, GetConnectionsQuery.MaxLimit, GetConnectionsQuery.DefaultLimit);
+                    Parameter(operation, "limit").Description = "Page size.";
+                    Parameter(operation, "cursor").Description = "Opaque; take it from the `Link` header's next URL, never build it.";
+                    Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more connections follow: the URL of the next page.");
+                    break;
+                case "ListChannels":
+                    Parameter(operation, "refresh").Description = "Rediscover the channels on the platform first.";
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static void ApplyConnections(OpenApiDocument document, IDictionary<string, IOpenApiSchema> schemas)
+    {
+        // One object type for both platforms, not a oneOf: NSwag's TypeScript generator cannot type a oneOf of objects
+        // (it emits a type that does not exist). Which members each platform needs is said in the description; the
+        // token's two shapes are an anyOf (which it types as a plain string).
+        var credentials = Credentials("Slack: `bot_token` (`xoxb-…`) and `signing_secret`. Discord: `bot_token` (three dot-separated parts) and `guild_id`.");
+        credentials.Required = new HashSet<string>(StringComparer.Ordinal) { "bot_token" };
+        schemas["ConnectionCredentials"] = credentials;
+        var rotation = Credentials("New credentials for the connection's platform; what is left out keeps its stored value. The new set is checked on the platform before it replaces the old.");
+        rotation.MinProperties = 1;
+        schemas["CredentialsRotation"] = rotation;
+        schemas["SettingsInput"] = Closed(
+            "Connection settings; what is left out keeps its current (or default) value.",
+            new()
+            {
+                ["sync_interval_minutes"] = Integer(ConnectionSettings.MinSyncIntervalMinutes, ConnectionSettings.MaxSyncIntervalMinutes, null,
+                    $"Minutes between syncs (default {ConnectionSettings.DefaultSyncIntervalMinutes})."),
+                ["wiki_enabled"] = Boolean("Build the wiki from this connection (default true)."),
+                ["graph_enabled"] = Boolean("Build the knowledge graph from this connection (default true)."),
+            });
+
+        schemas["CreateConnectionRequest"] = Closed(
+            "A Slack workspace or Discord server to connect. The credentials must be those of the platform.",
+            new()
+            {
+                ["platform"] = new OpenApiSchemaReference("Platform", document),
+                ["name"] = Name(),
+                ["credentials"] = new OpenApiSchemaReference("ConnectionCredentials", document),
+                ["settings"] = new OpenApiSchemaReference("SettingsInput", document),
+            },
+            "platform",
+            "name",
+            "credentials");
+
+        var update = Closed(
+            "Any of name, credentials, settings (at least one).",
+            new()
+            {
+                ["name"] = Name(),
+                ["credentials"] = new OpenApiSchemaReference("CredentialsRotation", document),
+                ["settings"] = new OpenApiSchemaReference("SettingsInput", document),
+            });
+        update.MinProperties = 1;
+        schemas["UpdateConnectionRequest"] = update;
+
+        schemas["UpdateChannelSelectionRequest"] = Closed(
+            "Exactly these channels, or with `sync_all` every current and future channel (then give no ids).",
+            new()
+            {
+                ["channel_ids"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    MaxItems = UpdateChannelSelectionCommand.MaxChannelIds,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 64 },
+                    Description = "The ids of the channels to sync; the others stop syncing.",
+                },
+                ["sync_all"] = Boolean("Sync every channel, including those created later (default false)."),
+            });
+        schemas.Remove("CredentialsInput");
+    }
+
+    /// <summary>
+    /// A .NET pattern as an ECMA-262 one (what JSON Schema validators and clients run): <c>\z</c> (end of input, which
+    /// .NET validators use so a trailing newline cannot slip past <c>$</c>) has no ECMA form; <c>$</c> without the
+    /// multiline flag means the same there.
+    /// </summary>
+    private static string Ecma(System.Text.RegularExpressions.Regex regex) => regex.ToString().Replace(@"\z", "$", StringComparison.Ordinal);
+
+    private static OpenApiSchema Closed(string description, Dictionary<string, IOpenApiSchema> properties, params string[] required) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = description,
+        Properties = properties,
+        Required = new HashSet<string>(required, StringComparer.Ordinal),
+        AdditionalPropertiesAllowed = false,
+    };
+
+    private static OpenApiSchema Name() => new()
+    {
+        Type = JsonSchemaType.String,
+        MinLength = 1,
+        MaxLength = ConnectionName.MaxLength,
+        Description = "Display name, unique per owner and platform (ignoring case); trimmed, no control characters.",
+    };
+
+    private static OpenApiSchema Credentials(string description) => Closed(
+        description,
+        new()
+        {
+            ["bot_token"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "Slack: a bot token (`xoxb-…`, at most 255 characters). Discord: three dot-separated parts, 20–200 characters.",
+                AnyOf = [SlackToken(null), DiscordToken(null)],
+            },
+            ["signing_secret"] = Text(Ecma(CredentialRules.SlackSigningSecret()), null, null, "Slack only: the app's signing secret."),
+            ["guild_id"] = Text(Ecma(CredentialRules.Snowflake()), null, null, "Discord only: the server (guild) id."),
+        });
+
+    private static OpenApiSchema SlackToken(string? description) =>
+        Text(Ecma(CredentialRules.SlackBotToken()), null, CredentialRules.MaxSlackTokenLength, description);
+
+    private static OpenApiSchema DiscordToken(string? description) =>
+        Text(Ecma(CredentialRules.DiscordBotToken()), CredentialRules.MinDiscordTokenLength, CredentialRules.MaxDiscordTokenLength, description);
+
+    private static OpenApiSchema Text(string pattern, int? minLength, int? maxLength, string? description) => new()
+    {
+        Type = JsonSchemaType.String,
+        Pattern = pattern,
+        MinLength = minLength,
+        MaxLength = maxLength,
+        Description = description,
+    };
+
+    private static OpenApiSchema Boolean(string description) => new() { Type = JsonSchemaType.Boolean, Description = description };
+
+    private static OpenApiSchema Integer(int minimum, int maximum, int? @default, string? description = null) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum.ToString(CultureInfo.InvariantCulture),
+        Default = @default is { } d ? System.Text.Json.Nodes.JsonValue.Create(d) : null,
+        Description = description,
+    };
+
+    private static OpenApiParameter Parameter(OpenApiOperation operation, string name) =>
+        (OpenApiParameter)(operation.Parameters?.SingleOrDefault(p => p.Name == name)
+            ?? throw new InvalidOperationException($"{operation.OperationId} has no parameter '{name}'."));
+
+    private static void Header(OpenApiOperation operation, string status, string name, string description)
+    {
+        var response = (OpenApiResponse)operation.Responses![status];
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+    }
+}
