@@ -666,7 +666,1044 @@ export class ConnectionsClient {
         }
         return Promise.resolve<ApiResponse<ChannelDto[]>>(new ApiResponse(status, _headers, null as any));
     }
+
+    /**
+     * Stops syncing the connection; credentials are kept and a successful validate reconnects it.
+     * @return OK
+     */
+    disconnectConnection(id: string, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
+        let url_ = this.baseUrl + "/api/connections/{id}/disconnect";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDisconnectConnection(_response);
+        });
+    }
+
+    protected processDisconnectConnection(response: Response): Promise<ApiResponse<ConnectionDetailDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConnectionDetailDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<ConnectionDetailDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Queues a sync of the selected channels now; the run is processed in the background.
+     * @return Accepted
+     */
+    startSync(id: string, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto>> {
+        let url_ = this.baseUrl + "/api/connections/{id}/sync";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartSync(_response);
+        });
+    }
+
+    protected processStartSync(response: Response): Promise<ApiResponse<SyncRunDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SyncRunDto;
+            return new ApiResponse(status, _headers, result202);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SyncRunDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Lists the connection's sync runs, newest first (next page in the Link header).
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listSyncs(id: string, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto[]>> {
+        let url_ = this.baseUrl + "/api/connections/{id}/syncs?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSyncs(_response);
+        });
+    }
+
+    protected processListSyncs(response: Response): Promise<ApiResponse<SyncRunDto[]>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SyncRunDto[];
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SyncRunDto[]>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Gets one sync run with its per-channel outcome.
+     * @return OK
+     */
+    getSync(id: string, runId: string, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto>> {
+        let url_ = this.baseUrl + "/api/connections/{id}/syncs/{runId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (runId === undefined || runId === null)
+            throw new globalThis.Error("The parameter 'runId' must be defined.");
+        url_ = url_.replace("{runId}", encodeURIComponent("" + runId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSync(_response);
+        });
+    }
+
+    protected processGetSync(response: Response): Promise<ApiResponse<SyncRunDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SyncRunDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SyncRunDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Lists stored messages, newest first; `q` searches the text case-insensitively.
+     * @param channel_id (optional) 
+     * @param since (optional) 
+     * @param until (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listMessages(id: string, channel_id: string | undefined, since: any | undefined, until: any | undefined, q: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<MessageDto[]>> {
+        let url_ = this.baseUrl + "/api/connections/{id}/messages?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (channel_id === null)
+            throw new globalThis.Error("The parameter 'channel_id' cannot be null.");
+        else if (channel_id !== undefined)
+            url_ += "channel_id=" + encodeURIComponent("" + channel_id) + "&";
+        if (since === null)
+            throw new globalThis.Error("The parameter 'since' cannot be null.");
+        else if (since !== undefined)
+            url_ += "since=" + encodeURIComponent(since ? "" + since. : "") + "&";
+        if (until === null)
+            throw new globalThis.Error("The parameter 'until' cannot be null.");
+        else if (until !== undefined)
+            url_ += "until=" + encodeURIComponent(until ? "" + until. : "") + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMessages(_response);
+        });
+    }
+
+    protected processListMessages(response: Response): Promise<ApiResponse<MessageDto[]>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageDto[];
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<MessageDto[]>>(new ApiResponse(status, _headers, null as any));
+    }
 }
+
+export class SlackWorkspaceClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Gets the active configuration, with its `ETag` for a later `If-Match`.
+     * @return OK
+     */
+    getSlackWorkspace(signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDto>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspace";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSlackWorkspace(_response);
+        });
+    }
+
+    protected processGetSlackWorkspace(response: Response): Promise<ApiResponse<SlackWorkspaceDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Creates or replaces the configuration of a team and makes it the active one (owner or application).
+     * @return OK
+     */
+    configureSlackWorkspace(body: ConfigureSlackWorkspaceCommand, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspace";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfigureSlackWorkspace(_response);
+        });
+    }
+
+    protected processConfigureSlackWorkspace(response: Response): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceSavedDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceSavedDto;
+            return new ApiResponse(status, _headers, result201);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 502) {
+            return response.text().then((_responseText) => {
+            let result502: any = null;
+            result502 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Gateway", status, _responseText, _headers, result502);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceSavedDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Changes the active configuration's team name or secrets (owner or application).
+     * @return OK
+     */
+    updateSlackWorkspace(body: UpdateSlackWorkspaceRequest, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspace";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateSlackWorkspace(_response);
+        });
+    }
+
+    protected processUpdateSlackWorkspace(response: Response): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceSavedDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 502) {
+            return response.text().then((_responseText) => {
+            let result502: any = null;
+            result502 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Gateway", status, _responseText, _headers, result502);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceSavedDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Deletes a team's configuration with its secrets: `team_id`'s, or the active one (owner or application).
+     * @param team_id (optional) 
+     * @return OK
+     */
+    deleteSlackWorkspace(team_id: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDeletedDto>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspace?";
+        if (team_id === null)
+            throw new globalThis.Error("The parameter 'team_id' cannot be null.");
+        else if (team_id !== undefined)
+            url_ += "team_id=" + encodeURIComponent("" + team_id) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteSlackWorkspace(_response);
+        });
+    }
+
+    protected processDeleteSlackWorkspace(response: Response): Promise<ApiResponse<SlackWorkspaceDeletedDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceDeletedDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceDeletedDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Tests the active configuration live on Slack; a failure is `{success: false, error, code}`.
+     * @return OK
+     */
+    testSlackWorkspace(signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceTestDto>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/test";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processTestSlackWorkspace(_response);
+        });
+    }
+
+    protected processTestSlackWorkspace(response: Response): Promise<ApiResponse<SlackWorkspaceTestDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceTestDto;
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceTestDto>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Lists every configured team, or only the active one (owner or application).
+     * @param active_only (optional) 
+     * @return OK
+     */
+    listSlackWorkspaces(active_only: boolean | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDto[]>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspaces?";
+        if (active_only === null)
+            throw new globalThis.Error("The parameter 'active_only' cannot be null.");
+        else if (active_only !== undefined)
+            url_ += "active_only=" + encodeURIComponent("" + active_only) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSlackWorkspaces(_response);
+        });
+    }
+
+    protected processListSlackWorkspaces(response: Response): Promise<ApiResponse<SlackWorkspaceDto[]>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceDto[];
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceDto[]>>(new ApiResponse(status, _headers, null as any));
+    }
+
+    /**
+     * The audit trail of configuration writes, newest first (owner or application).
+     * @param team_id (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    getSlackWorkspaceAudit(team_id: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceAuditEntryDto[]>> {
+        let url_ = this.baseUrl + "/sfp/api/slack/workspace/audit?";
+        if (team_id === null)
+            throw new globalThis.Error("The parameter 'team_id' cannot be null.");
+        else if (team_id !== undefined)
+            url_ += "team_id=" + encodeURIComponent("" + team_id) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSlackWorkspaceAudit(_response);
+        });
+    }
+
+    protected processGetSlackWorkspaceAudit(response: Response): Promise<ApiResponse<SlackWorkspaceAuditEntryDto[]>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlackWorkspaceAuditEntryDto[];
+            return new ApiResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<SlackWorkspaceAuditEntryDto[]>>(new ApiResponse(status, _headers, null as any));
+    }
+}
+
+export class WebhooksClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Slack Events API: answers url_verification, stores message events of synced channels.
+     * @param x_Slack_Request_Timestamp (optional) 
+     * @param x_Slack_Signature (optional) 
+     * @return OK
+     */
+    receiveSlackEvent(x_Slack_Request_Timestamp: string | undefined, x_Slack_Signature: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
+        let url_ = this.baseUrl + "/api/webhooks/slack/events";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Slack-Request-Timestamp": x_Slack_Request_Timestamp !== undefined && x_Slack_Request_Timestamp !== null ? "" + x_Slack_Request_Timestamp : "",
+                "X-Slack-Signature": x_Slack_Signature !== undefined && x_Slack_Signature !== null ? "" + x_Slack_Signature : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReceiveSlackEvent(_response);
+        });
+    }
+
+    protected processReceiveSlackEvent(response: Response): Promise<ApiResponse<void>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return new ApiResponse(status, _headers, null as any);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiResponse<void>>(new ApiResponse(status, _headers, null as any));
+    }
+}
+
+export type CallerRole = "member" | "owner" | "application";
 
 /** A channel of the catalog and whether it is synced. */
 export interface ChannelDto {
@@ -677,13 +1714,28 @@ export interface ChannelDto {
     sync_enabled: boolean;
 }
 
+/** How one channel fared in a run. Wire names lower case. */
+export type ChannelSyncStatus = "pending" | "succeeded" | "paused" | "inaccessible" | "failed";
+
+/** Creates or replaces the Slack app configuration of one team and makes it the active one (any other is deactivated). Both tokens are checked on Slack before anything is saved. */
+export interface ConfigureSlackWorkspaceCommand {
+    team_id: string | null;
+    team_name: string | null;
+    bot_token: string | null;
+    app_token: string | null;
+    signing_secret: string | null;
+    app_id: string | null;
+    app_name: string | null;
+    bot_user_id: string | null;
+}
+
 /** The answer to a create. */
 export interface ConnectionCreatedDto {
     id: string;
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: string;
+    created_at: any;
     channel_count: number;
 }
 
@@ -703,8 +1755,8 @@ export interface ConnectionDetailDto {
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: string;
-    last_sync: string | null;
+    created_at: any;
+    last_sync: any;
     channel_count: number;
     settings: ConnectionSettingsDto;
 }
@@ -715,8 +1767,8 @@ export interface ConnectionDto {
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: string;
-    last_sync: string | null;
+    created_at: any;
+    last_sync: any;
     channel_count: number;
 }
 
@@ -746,6 +1798,22 @@ export interface CredentialsRotation {
     signing_secret?: string;
     /** Discord only: the server (guild) id. */
     guild_id?: string;
+}
+
+export interface MessageAuthorDto {
+    id: string | null;
+    name: string | null;
+}
+
+/** A stored message. string MessageDto.Id is the platform's id (Slack ts, Discord snowflake); DateTimeOffset MessageDto.Ts when it was sent. */
+export interface MessageDto {
+    id: string;
+    channel_id: string;
+    author: MessageAuthorDto;
+    text: string;
+    ts: any;
+    thread_ts?: string;
+    edited_at?: any;
 }
 
 /** The chat platforms a connection can point at. Wire names are lower case (`slack`, `discord`). */
@@ -785,6 +1853,103 @@ export interface SettingsInput {
     graph_enabled?: boolean;
 }
 
+/** What a write did to a Slack workspace configuration. Wire names are lower case. */
+export type SlackWorkspaceAuditAction = "created" | "replaced" | "updated" | "deactivated" | "deleted";
+
+/** One line of the audit trail: who did what to which team and when, naming changed fields but never their values. */
+export interface SlackWorkspaceAuditEntryDto {
+    id: number;
+    occurred_at: any;
+    action: SlackWorkspaceAuditAction;
+    team_id: string;
+    workspace_id: string;
+    actor: string;
+    actor_role: Actor_role | null;
+    changed_fields: string[];
+}
+
+/** The answer to a delete. */
+export interface SlackWorkspaceDeletedDto {
+    success: boolean;
+    message: string;
+}
+
+/** A Slack workspace configuration as owners and members read it: never a secret, only whether each is set. `Version` is the concurrency version behind the `ETag` header and not part of the body. */
+export interface SlackWorkspaceDto {
+    id: string;
+    team_id: string;
+    team_name: string;
+    app_id: string | null;
+    app_name: string | null;
+    bot_user_id: string | null;
+    is_active: boolean;
+    created_at: any;
+    updated_at: any;
+    created_by: string;
+    has_bot_token: boolean;
+    has_app_token: boolean;
+    has_signing_secret: boolean;
+}
+
+/** The answer to a write: `{success: true, workspace: {id, team_id, team_name}}`. */
+export interface SlackWorkspaceSavedDto {
+    success: boolean;
+    workspace: SlackWorkspaceSummaryDto;
+}
+
+export interface SlackWorkspaceSummaryDto {
+    id: string;
+    team_id: string;
+    team_name: string;
+}
+
+export interface SlackWorkspaceTestDetailsDto {
+    workspace_name: string;
+    bot_name: string | null;
+    bot_id: string | null;
+}
+
+/** The outcome of a live test: `{success: true, message, details}` or `{success: false, error, code}`, where `code` is one of the six connection error codes. */
+export interface SlackWorkspaceTestDto {
+    success: boolean;
+    message?: string;
+    details?: SlackWorkspaceTestDetailsDto;
+    error?: string;
+    code?: string;
+}
+
+export interface SyncErrorDto {
+    code: string;
+    message: string;
+}
+
+export interface SyncRunChannelDto {
+    channel_id: string;
+    messages_fetched: number;
+    status: ChannelSyncStatus;
+    error: SyncErrorDto | null;
+}
+
+/** A sync run as the API shows it. */
+export interface SyncRunDto {
+    id: string;
+    connection_id: string;
+    trigger: SyncTrigger;
+    status: SyncRunStatus;
+    queued_at: any;
+    started_at: any;
+    finished_at: any;
+    messages_fetched: number;
+    channels: SyncRunChannelDto[];
+    error?: SyncErrorDto;
+}
+
+/** Wire names: `queued`, `running`, `succeeded`, `failed`, `partial`. */
+export type SyncRunStatus = "queued" | "running" | "succeeded" | "failed" | "partial";
+
+/** What started a run. Wire names: `manual`, `scheduled`. */
+export type SyncTrigger = "manual" | "scheduled";
+
 /** Exactly these channels, or with `sync_all` every current and future channel (then give no ids). */
 export interface UpdateChannelSelectionRequest {
     /** The ids of the channels to sync; the others stop syncing. */
@@ -801,10 +1966,18 @@ export interface UpdateConnectionRequest {
     settings?: SettingsInput;
 }
 
+/** The body of `PATCH /sfp/api/slack/workspace`: any of team_name, bot_token, app_token, signing_secret. */
+export interface UpdateSlackWorkspaceRequest {
+    team_name: string | null;
+    bot_token: string | null;
+    app_token: string | null;
+    signing_secret: string | null;
+}
+
 export interface ValidatedConnectionDto {
     id: string;
     status: ConnectionStatus;
-    validated_at: string;
+    validated_at: any;
 }
 
 /** One of the six diagnoses, with the scopes involved when it is about permissions. */
@@ -846,6 +2019,11 @@ export interface ValidationProblemDetails {
     retry_after?: number;
     /** Messages per field, keyed by the field's JSON path as sent (`credentials.bot_token`), or `body`. */
     errors: { [key: string]: string[]; };
+}
+
+export interface Actor_role {
+
+    [key: string]: any;
 }
 
 export class ApiResponse<TResult> {
