@@ -35,6 +35,12 @@ public static class FakeTokens
         public const string Slow = "xoxb-fake-slow";
         public const string ManyChannels = "xoxb-fake-many";
         public const string OtherTeam = "xoxb-fake-other-team";
+        /// <summary>Valid, team <see cref="HistoryTeamId"/>: the firehose (2,500 messages) and the always-429 channel of <see cref="FakeHistory.Slack"/>.</summary>
+        public const string History = "xoxb-fake-history";
+        /// <summary>Valid, team <see cref="BenchTeamId"/>: 50 channels × 2,000 messages, generated on demand.</summary>
+        public const string Bench = "xoxb-fake-bench";
+        /// <summary>Valid (Fake Workspace) until its 2nd conversations.history/replies call has been answered; then <c>token_revoked</c>.</summary>
+        public const string RevokeAfter2 = "xoxb-fake-revoke-after-2";
 
         // App-level tokens (xapp-) for Socket Mode.
         public const string AppValid = "xapp-fake-valid";
@@ -48,6 +54,10 @@ public static class FakeTokens
         public const string OtherTeamName = "Other Workspace";
         public const string ManyTeamId = "T0MANY001";
         public const string ManyTeamName = "Many Channels Workspace";
+        public const string HistoryTeamId = "T0HIST001";
+        public const string HistoryTeamName = "History Workspace";
+        public const string BenchTeamId = "T0BENCH01";
+        public const string BenchTeamName = "Bench Workspace";
         public const string BotUserId = "U0FAKEBOT";
         public const string BotUserName = "connections-bot";
         public const string BotId = "B0FAKEBOT";
@@ -83,6 +93,10 @@ public static class FakeTokens
         public const string ServerError = TokenHead + "5xx";
         public const string Slow = TokenHead + "slow";
         public const string NoMessageContent = TokenHead + "no-message-content";
+        /// <summary>Valid until its 2nd <c>channels/{id}/messages</c> call has been answered; then 401.</summary>
+        public const string RevokeAfter2 = TokenHead + "revoke-after-2";
+        /// <summary>Valid; meant for the bench guild (<see cref="FakeHistory.Discord.BenchGuildId"/>), which any valid token can read.</summary>
+        public const string Bench = TokenHead + "bench";
 
         public const string BotUserId = "1100000000000000100";
         public const string ApplicationId = BotUserId;

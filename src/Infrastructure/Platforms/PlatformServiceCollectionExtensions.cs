@@ -13,9 +13,11 @@ namespace Connections.Infrastructure.Platforms;
 public static class PlatformServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Slack and Discord connectors (<see cref="IPlatformConnector"/>), their typed clients, one
+    /// Registers the Slack and Discord connectors (<see cref="IPlatformConnector"/>) and message sources
+    /// (<see cref="IMessageSource"/>), their typed clients, one
     /// long-lived resilience pipeline per platform and the options bound from <c>Platforms</c>
-    /// (<c>Platforms:Slack:BaseUrl</c>, <c>Platforms:Discord:BaseUrl</c>, <c>Platforms:Resilience:*</c>), validated at
+    /// (<c>Platforms:Slack:BaseUrl</c>, <c>Platforms:Slack:HistoryPageSize</c>, <c>Platforms:Discord:BaseUrl</c>,
+    /// <c>Platforms:Discord:HistoryPageSize</c>, <c>Platforms:Resilience:*</c>), validated at
     /// start-up. <paramref name="configure"/> runs after binding, for tests and demos that point at a fake.
     /// </summary>
     public static IServiceCollection AddPlatformConnectors(
@@ -60,6 +62,11 @@ public static class PlatformServiceCollectionExtensions
         services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<SlackConnector>());
         services.AddTransient<IPlatformConnector>(sp => sp.GetRequiredService<DiscordConnector>());
         services.AddTransient<ISlackWorkspaceGateway, SlackWorkspaceGateway>();
+
+        services.AddTransient<SlackMessageSource>();
+        services.AddTransient<DiscordMessageSource>();
+        services.AddTransient<IMessageSource>(sp => sp.GetRequiredService<SlackMessageSource>());
+        services.AddTransient<IMessageSource>(sp => sp.GetRequiredService<DiscordMessageSource>());
 
         return services;
     }

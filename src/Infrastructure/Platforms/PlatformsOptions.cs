@@ -28,6 +28,12 @@ public sealed class SlackOptions
 
     /// <summary>The most channels we collect from one workspace; a guard against endless paging.</summary>
     public int MaxChannels { get; set; } = 10_000;
+
+    /// <summary>
+    /// <c>Platforms:Slack:HistoryPageSize</c>: the <c>limit</c> of <c>conversations.history</c> and
+    /// <c>conversations.replies</c> (Slack allows up to 999 for history and recommends at most 200).
+    /// </summary>
+    public int HistoryPageSize { get; set; } = 200;
 }
 
 /// <summary><c>Platforms:Discord</c>.</summary>
@@ -35,4 +41,7 @@ public sealed class DiscordOptions
 {
     /// <summary>The REST API root, ending in a slash (<c>https://discord.com/api/v10/</c>).</summary>
     public Uri BaseUrl { get; set; } = new("https://discord.com/api/v10/");
+
+    /// <summary><c>Platforms:Discord:HistoryPageSize</c>: the <c>limit</c> of <c>GET channels/{id}/messages</c> (1–100).</summary>
+    public int HistoryPageSize { get; set; } = 100;
 }

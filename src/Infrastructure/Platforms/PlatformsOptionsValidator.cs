@@ -31,6 +31,16 @@ public sealed class PlatformsOptionsValidator : IValidateOptions<PlatformsOption
             {
                 failures.Add("Platforms:Slack:MaxChannels must be positive.");
             }
+
+            if (slack.HistoryPageSize is < 1 or > 999)
+            {
+                failures.Add("Platforms:Slack:HistoryPageSize must be between 1 and 999.");
+            }
+        }
+
+        if (options.Discord is { HistoryPageSize: < 1 or > 100 })
+        {
+            failures.Add("Platforms:Discord:HistoryPageSize must be between 1 and 100.");
         }
 
         if (options.Resilience is not { } r)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using D = Connections.FakePlatforms.FakeTokens.Discord;
+using H = Connections.FakePlatforms.FakeHistory.Discord;
 
 namespace Connections.FakePlatforms.Discord;
 
@@ -34,7 +35,7 @@ internal sealed record DiscordRole(string Id, string Name, ulong Permissions, in
 
 internal sealed record DiscordOverwrite(string Id, DiscordOverwriteType Type, ulong Allow, ulong Deny);
 
-/// <summary>A guild channel. Messages (GET channels/{id}/messages) will hang off this later.</summary>
+/// <summary>A guild channel; its messages are generated (<see cref="DiscordHistory.Generate"/>).</summary>
 internal sealed record DiscordChannel(
     string Id,
     DiscordChannelType Type,
@@ -42,9 +43,13 @@ internal sealed record DiscordChannel(
     int Position,
     string? ParentId = null,
     IReadOnlyList<DiscordOverwrite>? Overwrites = null,
-    string? Topic = null)
+    string? Topic = null,
+    DiscordHistoryKind History = DiscordHistoryKind.Seeded,
+    int MessageCount = H.SeededCount)
 {
     public IReadOnlyList<DiscordOverwrite> PermissionOverwrites => Overwrites ?? [];
+
+    public bool HoldsMessages => Type is DiscordChannelType.GuildText or DiscordChannelType.GuildAnnouncement or DiscordChannelType.GuildVoice;
 }
 
 /// <summary>A guild the bot is in: roles (the first is @everyone, id == guild id), channels, the bot's roles.</summary>
@@ -74,7 +79,48 @@ internal sealed class DiscordData
         FakeGuild(),
         NoHistoryGuild(),
         ManyChannelsGuild(),
+        HistoryGuild(),
+        BenchGuild(),
     }.ToDictionary(g => g.Id, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, (DiscordGuild Guild, DiscordChannel Channel)> _channels;
+
+    public DiscordData() =>
+        _channels = _guilds.Values
+            .SelectMany(g => g.Channels.Select(c => (Guild: g, Channel: c)))
+            .ToDictionary(p => p.Channel.Id, StringComparer.Ordinal);
+
+    /// <summary>The channel with this id in any guild, or false (404 Unknown Channel).</summary>
+    public bool TryFindChannel(string channelId, out DiscordGuild guild, out DiscordChannel channel)
+    {
+        var found = _channels.TryGetValue(channelId, out var pair);
+        (guild, channel) = pair;
+        return found;
+    }
+
+    /// <summary>The bot's permissions in a channel: base roles, then @everyone, role and member overwrites (ADMINISTRATOR grants all).</summary>
+    public static ulong BotPermissionsIn(DiscordGuild guild, DiscordChannel channel)
+    {
+        var permissions = guild.Roles.Where(r => r.Id == guild.Id || guild.BotRoleIds.Contains(r.Id)).Aggregate(0UL, (p, r) => p | r.Permissions);
+        if ((permissions & DiscordPermissions.Administrator) != 0)
+        {
+            return ulong.MaxValue;
+        }
+
+        foreach (var o in channel.PermissionOverwrites.Where(o => o.Type == DiscordOverwriteType.Role && o.Id == guild.Id))
+        {
+            permissions = (permissions & ~o.Deny) | o.Allow;
+        }
+
+        var roles = channel.PermissionOverwrites.Where(o => o.Type == DiscordOverwriteType.Role && guild.BotRoleIds.Contains(o.Id)).ToList();
+        permissions = (permissions & ~roles.Aggregate(0UL, (d, o) => d | o.Deny)) | roles.Aggregate(0UL, (a, o) => a | o.Allow);
+        foreach (var o in channel.PermissionOverwrites.Where(o => o.Type == DiscordOverwriteType.Member && o.Id == D.BotUserId))
+        {
+            permissions = (permissions & ~o.Deny) | o.Allow;
+        }
+
+        return permissions;
+    }
 
     public GuildAccess Find(string guildId, out DiscordGuild? guild)
     {
@@ -135,6 +181,32 @@ internal sealed class DiscordData
             ],
             MemberCount: 8);
     }
+
+    private static DiscordGuild HistoryGuild() => new(
+        H.HistoryGuildId,
+        "History Guild",
+        [Everyone(H.HistoryGuildId, DiscordPermissions.Everyone), BotRole("1100000000000000411", DiscordPermissions.Everyone)],
+        ["1100000000000000411"],
+        [
+            new(H.ManyMessagesChannelId, DiscordChannelType.GuildText, "firehose", 0, History: DiscordHistoryKind.Plain, MessageCount: H.ManyMessagesCount),
+            new(H.RateLimitedChannelId, DiscordChannelType.GuildText, "rate-limited", 1, History: DiscordHistoryKind.RateLimited),
+            new(H.ShortIdsChannelId, DiscordChannelType.GuildText, "old-ids", 2, History: DiscordHistoryKind.Plain, MessageCount: H.ShortIdsCount),
+        ],
+        MemberCount: 3);
+
+    private static DiscordGuild BenchGuild() => new(
+        H.BenchGuildId,
+        "Bench Guild",
+        [Everyone(H.BenchGuildId, DiscordPermissions.Everyone), BotRole("1100000000000000511", DiscordPermissions.Everyone)],
+        ["1100000000000000511"],
+        [.. Enumerable.Range(1, H.BenchChannelCount).Select(i => new DiscordChannel(
+            H.BenchChannelId(i),
+            DiscordChannelType.GuildText,
+            "bench-" + i.ToString("D3", CultureInfo.InvariantCulture),
+            i - 1,
+            History: DiscordHistoryKind.Plain,
+            MessageCount: H.BenchMessagesPerChannel))],
+        MemberCount: 50);
 
     private static DiscordGuild ManyChannelsGuild() => new(
         D.ManyChannelsGuildId,

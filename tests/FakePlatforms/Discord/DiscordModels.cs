@@ -117,3 +117,62 @@ internal sealed record DiscordMemberDto(
     bool Mute,
     int Flags,
     bool Pending);
+
+internal sealed record DiscordMessageAuthorDto(
+    string Id,
+    string Username,
+    string? Avatar,
+    string Discriminator,
+    int PublicFlags,
+    int Flags,
+    string? GlobalName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Bot);
+
+internal sealed record DiscordMessageReferenceDto(int Type, string MessageId, string ChannelId, string GuildId);
+
+internal sealed record DiscordThreadDto(string Id, int Type, string GuildId, string ParentId, string Name, int MessageCount, int MemberCount);
+
+internal sealed record DiscordMessageDto(
+    int Type,
+    string Content,
+    IReadOnlyList<object> Mentions,
+    IReadOnlyList<string> MentionRoles,
+    IReadOnlyList<object> Attachments,
+    IReadOnlyList<object> Embeds,
+    string Timestamp,
+    string? EditedTimestamp,
+    int Flags,
+    IReadOnlyList<object> Components,
+    string Id,
+    string ChannelId,
+    DiscordMessageAuthorDto Author,
+    bool Pinned,
+    bool MentionEveryone,
+    bool Tts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DiscordMessageReferenceDto? MessageReference,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DiscordThreadDto? Thread)
+{
+    /// <summary>Discord's timestamps: ISO 8601 with microseconds and an offset.</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
+
+    public static DiscordMessageDto From(FakeDiscordMessage m, DiscordChannel channel, DiscordGuild guild, bool withContent) => new(
+        m.Type,
+        withContent ? m.Content : "",
+        [],
+        [],
+        [],
+        [],
+        Time(m.Timestamp),
+        m.EditedTimestamp is { } edited ? Time(edited) : null,
+        m.StartsThread ? 32 : 0,
+        [],
+        DiscordHistory.Snowflake(m.Id),
+        channel.Id,
+        new DiscordMessageAuthorDto(m.Author.Id, m.Author.Username, null, "0", 0, 0, m.Author.GlobalName, m.Author.Bot ? true : null),
+        Pinned: false,
+        MentionEveryone: false,
+        Tts: false,
+        m.ReferenceId is { } reference ? new DiscordMessageReferenceDto(0, DiscordHistory.Snowflake(reference), channel.Id, guild.Id) : null,
+        m.StartsThread ? new DiscordThreadDto(DiscordHistory.Snowflake(m.Id), 11, guild.Id, channel.Id, "A thread", 3, 2) : null);
+}

@@ -12,6 +12,12 @@ internal sealed record DiscordScenario(string Prefix)
     public FaultKind Fault { get; init; }
 
     public long ApplicationFlags { get; init; } = D.ValidApplicationFlags;
+
+    /// <summary>When set, the token answers 401 once this many <c>channels/{id}/messages</c> calls were answered.</summary>
+    public int? RevokeAfterMessageCalls { get; init; }
+
+    /// <summary>Without a MESSAGE_CONTENT intent bit, message <c>content</c> arrives empty.</summary>
+    public bool HasMessageContent => (ApplicationFlags & ((1L << 18) | (1L << 19))) != 0;
 }
 
 internal static class DiscordScenarios
@@ -26,6 +32,8 @@ internal static class DiscordScenarios
         new(D.ServerError) { Fault = FaultKind.ServerError },
         new(D.Slow) { Fault = FaultKind.Slow },
         new(D.NoMessageContent) { ApplicationFlags = D.NoMessageContentApplicationFlags },
+        new(D.RevokeAfter2) { RevokeAfterMessageCalls = FakeHistory.Discord.RevokeAfterCalls },
+        new(D.Bench),
     ], s => s.Prefix);
 
     /// <summary>The scenario of the longest known prefix of <paramref name="token"/>, or null (→ 401).</summary>

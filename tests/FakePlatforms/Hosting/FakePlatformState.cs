@@ -9,6 +9,7 @@ public sealed class FakePlatformState
     private readonly List<FakeRequest> _requests = [];
     private readonly ConcurrentDictionary<(FakePlatform, string), bool> _revoked = new();
     private readonly ConcurrentDictionary<(FakePlatform, string), bool> _onceSpent = new();
+    private readonly ConcurrentDictionary<(FakePlatform, string, string), int> _counters = new();
 
     public IReadOnlyList<FakeRequest> Requests
     {
@@ -40,6 +41,10 @@ public sealed class FakePlatformState
     /// <summary>True exactly once per platform and full token: the first caller gets the "once" fault.</summary>
     public bool TryConsumeOnce(FakePlatform platform, string token) => _onceSpent.TryAdd((platform, token), true);
 
+    /// <summary>Counts one more <paramref name="what"/> for this platform and full token; returns the new count.</summary>
+    public int Increment(FakePlatform platform, string token, string what) =>
+        _counters.AddOrUpdate((platform, token, what), 1, (_, count) => count + 1);
+
     public void Reset()
     {
         lock (_gate)
@@ -49,5 +54,6 @@ public sealed class FakePlatformState
 
         _revoked.Clear();
         _onceSpent.Clear();
+        _counters.Clear();
     }
 }

@@ -18,6 +18,8 @@ public static class FakePlatformsApp
         services.AddSingleton<FakePlatformState>();
         services.AddSingleton<SlackData>();
         services.AddSingleton<DiscordData>();
+        services.AddSingleton<SlackHistoryStore>();
+        services.AddSingleton<DiscordHistoryStore>();
         return services;
     }
 

@@ -13,7 +13,8 @@ public static class FakeSlackEndpoints
     }
 
     /// <summary>The one place Slack decides who is calling and how to answer.</summary>
-    private static async Task<IResult> HandleAsync(string method, HttpContext context, FakePlatformState state, SlackData data)
+    private static async Task<IResult> HandleAsync(
+        string method, HttpContext context, FakePlatformState state, SlackData data, SlackHistoryStore history)
     {
         var request = await SlackRequest.ReadAsync(context.Request, context.RequestAborted);
         var token = request.Token;
@@ -66,7 +67,14 @@ public static class FakeSlackEndpoints
             return Answer(context, new SlackErrorResponse("not_allowed_token_type"));
         }
 
-        return Answer(context, slackMethod.Handle(new SlackCall(scenario, data[scenario.Workspace], request)));
+        var answer = slackMethod.Handle(new SlackCall(scenario, data[scenario.Workspace], request, token, history));
+        if (slackMethod.ReadsHistory && scenario.RevokeAfterHistoryCalls is { } revokeAfter
+            && state.Increment(FakePlatform.Slack, token, "history") >= revokeAfter)
+        {
+            state.Revoke(FakePlatform.Slack, token);
+        }
+
+        return Answer(context, answer);
     }
 
     /// <summary>Slack's normal answer: HTTP 200 with JSON, success or not.</summary>
@@ -75,6 +83,13 @@ public static class FakeSlackEndpoints
         if (response is SlackErrorResponse error)
         {
             context.Outcome().Error = error.Error;
+        }
+
+        if (response is SlackRateLimitedResponse rateLimited)
+        {
+            context.Outcome().Error = rateLimited.Error;
+            context.Response.Headers.RetryAfter = rateLimited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            statusCode = StatusCodes.Status429TooManyRequests;
         }
 
         return Results.Text(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using H = Connections.FakePlatforms.FakeHistory.Slack;
 using S = Connections.FakePlatforms.FakeTokens.Slack;
 
 namespace Connections.FakePlatforms.Slack;
@@ -8,9 +9,11 @@ internal enum SlackWorkspaceKey
     Fake,
     Other,
     Many,
+    History,
+    Bench,
 }
 
-/// <summary>A channel of a fake workspace. Messages (conversations.history/replies) will hang off this later.</summary>
+/// <summary>A channel of a fake workspace; its messages are generated (<see cref="SlackChannelHistory.Generate"/>).</summary>
 internal sealed record SlackChannel(
     string Id,
     string Name,
@@ -20,7 +23,9 @@ internal sealed record SlackChannel(
     int NumMembers = 12,
     bool IsGeneral = false,
     string Topic = "",
-    string Purpose = "");
+    string Purpose = "",
+    SlackHistoryKind History = SlackHistoryKind.Seeded,
+    int MessageCount = H.SeededTopLevelCount);
 
 /// <summary>A fake workspace: the team a bot token belongs to and its channels.</summary>
 internal sealed record SlackWorkspace(
@@ -62,7 +67,22 @@ internal sealed class SlackData
                 "channel-" + i.ToString("D3", CultureInfo.InvariantCulture),
                 IsGeneral: i == 1))],
             ShortPages: true),
+        [SlackWorkspaceKey.History] = new(S.HistoryTeamId, S.HistoryTeamName, "https://history.slack.com/",
+        [
+            new(H.ManyMessagesChannelId, "firehose", IsGeneral: true, History: SlackHistoryKind.Plain, MessageCount: H.ManyMessagesCount),
+            new(H.RateLimitedChannelId, "rate-limited", History: SlackHistoryKind.RateLimited),
+        ]),
+        [SlackWorkspaceKey.Bench] = new(S.BenchTeamId, S.BenchTeamName, "https://bench.slack.com/",
+            [.. Enumerable.Range(1, H.BenchChannelCount).Select(i => new SlackChannel(
+                H.BenchChannelId(i),
+                "bench-" + i.ToString("D3", CultureInfo.InvariantCulture),
+                IsGeneral: i == 1,
+                History: SlackHistoryKind.Plain,
+                MessageCount: H.BenchMessagesPerChannel))]),
     };
 
     public SlackWorkspace this[SlackWorkspaceKey key] => _workspaces[key];
+
+    public static SlackChannel? FindChannel(SlackWorkspace workspace, string? channelId) =>
+        workspace.Channels.FirstOrDefault(c => c.Id == channelId);
 }

@@ -73,3 +73,58 @@ internal sealed record SlackTextInfo(string Value, string Creator, long LastSet)
 }
 
 internal sealed record ConnectionsOpenResponse(string Url) : SlackResponse;
+
+/// <summary>HTTP 429 with <c>Retry-After</c> and <c>{"ok":false,"error":"ratelimited"}</c>.</summary>
+internal sealed record SlackRateLimitedResponse([property: JsonIgnore] int RetryAfterSeconds) : SlackResponse(Ok: false)
+{
+    public string Error => "ratelimited";
+}
+
+/// <summary><c>conversations.history</c> and <c>conversations.replies</c>.</summary>
+internal sealed record SlackMessagesResponse(
+    IReadOnlyList<SlackMessageDto> Messages,
+    bool HasMore,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PinCount,
+    SlackResponseMetadata ResponseMetadata) : SlackResponse;
+
+internal sealed record SlackEditedDto(string User, string Ts);
+
+internal sealed record SlackMessageDto(
+    string Type,
+    string? Subtype,
+    string? User,
+    string? BotId,
+    string? Username,
+    string Text,
+    string Ts,
+    string? Team,
+    string? ThreadTs,
+    string? ParentUserId,
+    int? ReplyCount,
+    int? ReplyUsersCount,
+    string? LatestReply,
+    IReadOnlyList<string>? ReplyUsers,
+    SlackEditedDto? Edited)
+{
+    /// <summary>Renders a stored message; a top-level message with replies becomes a thread parent.</summary>
+    public static SlackMessageDto From(FakeSlackMessage m, IReadOnlyList<FakeSlackMessage> replies, string teamId, string? parentUser)
+    {
+        var isParent = !m.IsReply && replies.Count > 0;
+        return new SlackMessageDto(
+            "message",
+            m.Subtype,
+            m.User,
+            m.BotId,
+            m.Username,
+            m.Text,
+            m.Ts,
+            m.User is null ? null : teamId,
+            isParent ? m.Ts : m.ThreadTs,
+            m.IsReply ? parentUser : null,
+            isParent ? replies.Count : null,
+            isParent ? replies.Select(r => r.User).Distinct().Count() : null,
+            isParent ? replies[^1].Ts : null,
+            isParent ? [.. replies.Select(r => r.User ?? r.BotId ?? "").Distinct()] : null,
+            m.EditedTs is null ? null : new SlackEditedDto(m.EditedBy ?? m.User ?? "", m.EditedTs));
+    }
+}

@@ -29,6 +29,9 @@ internal sealed record SlackScenario(string Prefix)
 
     public string EffectiveScopes => GrantedScopes ?? Scopes;
 
+    /// <summary>When set, the token is revoked once this many conversations.history/replies calls were answered.</summary>
+    public int? RevokeAfterHistoryCalls { get; init; }
+
     public bool Has(string scope) => EffectiveScopes.Split(',').Contains(scope, StringComparer.Ordinal);
 }
 
@@ -54,6 +57,9 @@ internal static class SlackScenarios
         new(S.Slow) { Fault = FaultKind.Slow },
         new(S.ManyChannels) { Workspace = SlackWorkspaceKey.Many },
         new(S.OtherTeam) { Workspace = SlackWorkspaceKey.Other },
+        new(S.History) { Workspace = SlackWorkspaceKey.History },
+        new(S.Bench) { Workspace = SlackWorkspaceKey.Bench },
+        new(S.RevokeAfter2) { RevokeAfterHistoryCalls = FakeHistory.Slack.RevokeAfterCalls },
         new(S.AppValid) { Kind = SlackTokenKind.App, Scopes = "connections:write" },
         new(S.AppInvalid) { Kind = SlackTokenKind.App, Error = "invalid_auth", Scopes = "" },
     ], s => s.Prefix);

@@ -53,6 +53,9 @@ public class PlatformsOptionsTests
     [TestCase("Platforms:Resilience:TotalTimeout", "-00:00:01", "TotalTimeout")]
     [TestCase("Platforms:Resilience:FailureRatio", "0", "FailureRatio")]
     [TestCase("Platforms:Resilience:MinimumThroughput", "1", "MinimumThroughput")]
+    [TestCase("Platforms:Slack:HistoryPageSize", "1000", "Platforms:Slack:HistoryPageSize")]
+    [TestCase("Platforms:Discord:HistoryPageSize", "101", "Platforms:Discord:HistoryPageSize")]
+    [TestCase("Platforms:Discord:HistoryPageSize", "0", "Platforms:Discord:HistoryPageSize")]
     public void Validate_WhenAValueIsUnusable_ShouldFailAtStartupNamingTheKey(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -50,9 +51,38 @@ public sealed class DiscordClient
         string botToken, string guildId, string userId, CancellationToken cancellationToken) =>
         GetAsync<DiscordGuildMember>($"guilds/{Segment(guildId)}/members/{Segment(userId)}", botToken, cancellationToken);
 
+    /// <summary>
+    /// <c>GET /channels/{id}/messages?after=…&amp;limit=…</c>: the <paramref name="limit"/> messages right after
+    /// <paramref name="after"/> (exclusive), in Discord's order (newest first). A channel the bot cannot see (403
+    /// 50001/50013) or that no longer exists (404 10003) is INSUFFICIENT_PERMISSIONS.
+    /// </summary>
+    public Task<Result<IReadOnlyList<DiscordMessage>>> GetChannelMessagesAsync(
+        string botToken, string channelId, ulong after, int limit, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<DiscordMessage>>(
+            $"channels/{Segment(channelId)}/messages?after={after.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}",
+            botToken,
+            cancellationToken,
+            ChannelError);
+
+    private static PlatformError? ChannelError(HttpStatusCode status, DiscordErrorBody? error) => (status, error?.Code) switch
+    {
+        (HttpStatusCode.NotFound, DiscordErrorCodes.UnknownChannel) => new PlatformError(
+            ConnectionErrorCode.InsufficientPermissions,
+            "Discord says the channel does not exist any more (or the bot cannot see it)."),
+        (HttpStatusCode.Forbidden, _) => new PlatformError(
+            ConnectionErrorCode.InsufficientPermissions,
+            $"The Discord bot may not read that channel ({Describe(error)}); give it View Channel and Read Message History there."),
+        _ => null,
+    };
+
     private static string Segment(string value) => Uri.EscapeDataString(value ?? throw new ArgumentNullException(nameof(value)));
 
-    private async Task<Result<T>> GetAsync<T>(string path, string token, CancellationToken cancellationToken)
+    /// <param name="path">Relative to the base address.</param>
+    /// <param name="token">The bot token.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <param name="mapError">Route-specific diagnoses of 4xx answers (except 401 and 429); null falls back to the guild-oriented ones.</param>
+    private async Task<Result<T>> GetAsync<T>(
+        string path, string token, CancellationToken cancellationToken, Func<HttpStatusCode, DiscordErrorBody?, PlatformError?>? mapError = null)
         where T : class
     {
         if (!PlatformTokens.IsUsable(token))
@@ -104,6 +134,11 @@ public sealed class DiscordClient
             var error = await ReadErrorAsync(response, cancellationToken);
             _logger.LogInformation(
                 "Discord {Endpoint} answered HTTP {Status} code {DiscordCode}", EndpointOf(path), (int)response.StatusCode, error?.Code);
+            if (response.StatusCode != HttpStatusCode.Unauthorized && mapError?.Invoke(response.StatusCode, error) is { } mapped)
+            {
+                return mapped;
+            }
+
             return response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => new PlatformError(

@@ -143,3 +143,50 @@ public sealed record DiscordGuildMember
 
     public IReadOnlyList<string> Roles { get; init; } = [];
 }
+
+/// <summary>A message from <c>GET /channels/{id}/messages</c> (only the fields we use).</summary>
+public sealed record DiscordMessage
+{
+    /// <summary>DEFAULT.</summary>
+    public const int DefaultType = 0;
+
+    /// <summary>REPLY.</summary>
+    public const int ReplyType = 19;
+
+    /// <summary>CHAT_INPUT_COMMAND (a slash command's answer).</summary>
+    public const int ChatInputCommandType = 20;
+
+    /// <summary>CONTEXT_MENU_COMMAND.</summary>
+    public const int ContextMenuCommandType = 23;
+
+    public string Id { get; init; } = "";
+
+    public int Type { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public DiscordUser? Author { get; init; }
+
+    public string? Content { get; init; }
+
+    public DateTimeOffset Timestamp { get; init; }
+
+    public DateTimeOffset? EditedTimestamp { get; init; }
+
+    public DiscordMessageReference? MessageReference { get; init; }
+
+    public DiscordThread? Thread { get; init; }
+}
+
+public sealed record DiscordMessageReference
+{
+    public string? MessageId { get; init; }
+
+    public string? ChannelId { get; init; }
+}
+
+/// <summary>The thread a message started (<c>thread.id</c>).</summary>
+public sealed record DiscordThread
+{
+    public string Id { get; init; } = "";
+}

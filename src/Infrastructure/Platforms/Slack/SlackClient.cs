@@ -117,6 +117,77 @@ public sealed class SlackClient
     }
 
     /// <summary>
+    /// <c>conversations.history</c>, one page, newest first: top-level messages after <paramref name="oldest"/>
+    /// (exclusive), <see cref="SlackOptions.HistoryPageSize"/> at most.
+    /// </summary>
+    public Task<Result<SlackMessagesPage>> GetHistoryPageAsync(
+        string botToken, string channelId, string? oldest, string? cursor, CancellationToken cancellationToken)
+    {
+        var parameters = MessagesParameters(channelId, cursor);
+        if (oldest is not null)
+        {
+            parameters.Add(new("oldest", oldest));
+            parameters.Add(new("inclusive", "false"));
+        }
+
+        return GetMessagesPageAsync("conversations.history", botToken, parameters, cancellationToken);
+    }
+
+    /// <summary><c>conversations.replies</c>, one page, oldest first: the thread's parent, then its replies.</summary>
+    public Task<Result<SlackMessagesPage>> GetRepliesPageAsync(
+        string botToken, string channelId, string threadTs, string? cursor, CancellationToken cancellationToken)
+    {
+        var parameters = MessagesParameters(channelId, cursor);
+        parameters.Add(new("ts", threadTs));
+        return GetMessagesPageAsync("conversations.replies", botToken, parameters, cancellationToken);
+    }
+
+    private List<KeyValuePair<string, string>> MessagesParameters(string channelId, string? cursor)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("channel", channelId),
+            new("limit", _options.HistoryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            parameters.Add(new("cursor", cursor));
+        }
+
+        return parameters;
+    }
+
+    private async Task<Result<SlackMessagesPage>> GetMessagesPageAsync(
+        string method, string botToken, List<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync<SlackMessagesResponse>(method, botToken, parameters, cancellationToken);
+        if (result.IsFailure)
+        {
+            return result.Error;
+        }
+
+        var body = result.Value.Body;
+        if (body.Messages is null)
+        {
+            return PlatformFailures.Unreadable(Platform, $"{method} sent no messages");
+        }
+
+        var next = body.ResponseMetadata?.NextCursor;
+        if (string.IsNullOrEmpty(next))
+        {
+            if (body.HasMore)
+            {
+                _logger.LogWarning("Slack {Method}: has_more without a next_cursor; treating the page as the last", method);
+            }
+
+            next = null;
+        }
+
+        return new SlackMessagesPage(body.Messages, next);
+    }
+
+    /// <summary>
     /// <c>apps.connections.open</c> with an app-level (<c>xapp-</c>) token: proves the token can open a Socket Mode
     /// connection and returns the WebSocket URL (which is single-use and short-lived).
     /// </summary>

@@ -33,6 +33,11 @@ public static class SlackErrors
                 "The Slack bot is not a member of that channel; invite it to the channel first.",
                 SlackScopes.Required,
                 []),
+            "channel_not_found" => new PlatformError(
+                ConnectionErrorCode.InsufficientPermissions,
+                "Slack says the channel does not exist for the bot: it was deleted, or it is private and the bot is not a member.",
+                SlackScopes.Required,
+                []),
             "ratelimited" => PlatformFailures.RateLimited("Slack", retryAfter),
             "fatal_error" or "internal_error" or "service_unavailable" or "request_timeout" => new PlatformError(
                 ConnectionErrorCode.PlatformError,

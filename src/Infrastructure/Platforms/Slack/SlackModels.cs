@@ -93,3 +93,45 @@ public sealed record SlackAppsConnectionsOpenResponse : SlackResponse
 {
     public string? Url { get; init; }
 }
+
+/// <summary><c>conversations.history</c> and <c>conversations.replies</c>, one page.</summary>
+public sealed record SlackMessagesResponse : SlackResponse
+{
+    public IReadOnlyList<SlackMessage>? Messages { get; init; }
+
+    public bool HasMore { get; init; }
+}
+
+/// <summary>A message (only the fields we use). <see cref="ThreadTs"/> is set on a thread parent (= its ts) and on replies.</summary>
+public sealed record SlackMessage
+{
+    public string? Type { get; init; }
+
+    public string? Subtype { get; init; }
+
+    public string? Ts { get; init; }
+
+    public string? User { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? Username { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ThreadTs { get; init; }
+
+    public int? ReplyCount { get; init; }
+
+    public SlackEdited? Edited { get; init; }
+}
+
+public sealed record SlackEdited
+{
+    public string? User { get; init; }
+
+    public string? Ts { get; init; }
+}
+
+/// <summary>One page of messages and the cursor of the next (null on the last page).</summary>
+public sealed record SlackMessagesPage(IReadOnlyList<SlackMessage> Messages, string? NextCursor);
