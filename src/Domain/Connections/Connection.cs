@@ -100,7 +100,6 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
             Settings = settings,
             CreatedAt = now,
             LastValidatedAt = now,
-            NextSyncAt = now,
         };
         connection.SetName(name);
         connection.ReplaceCatalog(channels, now);
@@ -248,6 +247,12 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
         foreach (var channel in _channels)
         {
             channel.SetSyncEnabled(syncAll || selected.Contains(channel.ChannelId));
+        }
+
+        // Nothing is synced before channels are chosen; once they are, the first sync is due at once.
+        if (syncAll || selected.Count > 0)
+        {
+            NextSyncAt = NextSyncAt is { } next && next < now ? next : now;
         }
 
         Touch(now);
