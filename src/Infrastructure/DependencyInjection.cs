@@ -39,9 +39,9 @@ public static class DependencyInjection
                 break;
             default:
                 var sqlite = SqliteConnectionString(database, environment.ContentRootPath);
-                services.AddDbContext<ConnectionsDbContext, SqliteConnectionsDbContext>(o => o.UseSqlite(
-                    sqlite,
-                    s => s.MigrationsHistoryTable("__ef_migrations_history")));
+                services.AddDbContext<ConnectionsDbContext, SqliteConnectionsDbContext>(o => o
+                    .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__ef_migrations_history"))
+                    .AddInterceptors(new SqlitePragmas()));
                 break;
         }
 

@@ -76,6 +76,13 @@ public sealed class GetMessagesQueryValidator : AbstractValidator<GetMessagesQue
 public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
     : IRequestHandler<GetMessagesQuery, Result<Page<MessageDto>>>
 {
+    private const string LikeEscape = "\\";
+
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+
     public async Task<Result<Page<MessageDto>>> Handle(GetMessagesQuery request, CancellationToken cancellationToken)
     {
         if (!await db.Connections.VisibleTo(currentUser).AnyAsync(c => c.Id == request.ConnectionId, cancellationToken))
@@ -101,8 +108,9 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
 
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
-            var needle = request.Q.Trim().ToLowerInvariant();
-            query = query.Where(m => m.SearchText.Contains(needle));
+            // LIKE on the lower-cased copy: PostgreSQL answers it from a trigram index; the wildcards the caller typed are literal.
+            var pattern = "%" + EscapeLike(request.Q.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(m => EF.Functions.Like(m.SearchText, pattern, LikeEscape));
         }
 
         if (GetMessagesQuery.TryDecodeCursor(request.Cursor, out var sentAt, out var key))

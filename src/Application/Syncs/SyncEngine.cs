@@ -109,7 +109,11 @@ public sealed partial class SyncEngine(
             await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
             channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
             run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
-            await db.SaveChangesAsync(cancellationToken);
+            if (page.Value.Checkpoint is not null)
+            {
+                // Persist progress when the checkpoint moves: that is what a restarted run resumes from.
+                await db.SaveChangesAsync(cancellationToken);
+            }
             pageToken = page.Value.NextPageToken;
         }
         while (pageToken is not null);

@@ -126,7 +126,7 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         var due = (LastSyncAt ?? now) + TimeSpan.FromMinutes(settings.SyncIntervalMinutes);
-        if (NextSyncAt is null || NextSyncAt > due)
+        if (NextSyncAt > due)
         {
             NextSyncAt = due;
         }
@@ -156,6 +156,9 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
         Touch(now);
     }
 
+    /// <summary>True when a sync would read anything; nothing is scheduled before channels are chosen.</summary>
+    public bool HasChannelsToSync => SyncAllChannels || _channels.Any(c => c.SyncEnabled);
+
     /// <summary>The channels a sync reads: every channel under sync_all, else the selected ones.</summary>
     public IReadOnlyList<ConnectionChannel> ChannelsToSync() =>
         _channels.Where(c => SyncAllChannels || c.SyncEnabled).OrderBy(c => c.ChannelId, StringComparer.Ordinal).ToList();
@@ -163,7 +166,7 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
     /// <summary>The credentials were checked again and accepted: clear any error, reconnect and refresh the catalog.</summary>
     public void MarkValidated(IReadOnlyCollection<DiscoveredChannel> channels, DateTimeOffset now)
     {
-        if (Status != ConnectionStatus.Connected)
+        if (Status != ConnectionStatus.Connected && HasChannelsToSync)
         {
             NextSyncAt = now;
         }

@@ -65,15 +65,22 @@ public sealed class Message
         return message;
     }
 
-    /// <summary>Applies what the platform says now; returns true when anything changed (an edit).</summary>
+    /// <summary>
+    /// Applies what the platform says now (a null author or edit time keeps what is stored); returns true only when
+    /// something actually changed (an edit).
+    /// </summary>
     public bool Update(string? authorId, string? authorName, string text, DateTimeOffset? editedAt)
     {
-        if (Text == text && EditedAt == editedAt && AuthorName == (authorName ?? AuthorName))
+        var newAuthorId = authorId ?? AuthorId;
+        var newAuthorName = authorName ?? AuthorName;
+        var newText = text ?? string.Empty;
+        var newEditedAt = editedAt ?? EditedAt;
+        if (newAuthorId == AuthorId && newAuthorName == AuthorName && newText == Text && newEditedAt == EditedAt)
         {
             return false;
         }
 
-        Apply(authorId ?? AuthorId, authorName ?? AuthorName, text, editedAt ?? EditedAt);
+        Apply(newAuthorId, newAuthorName, newText, newEditedAt);
         return true;
     }
 

@@ -17,4 +17,20 @@ public sealed class SqliteConnectionsDbContext(DbContextOptions<SqliteConnection
 
 /// <summary>The server provider: PostgreSQL. Migrations in <c>Migrations/Postgres</c>.</summary>
 public sealed class PostgresConnectionsDbContext(DbContextOptions<PostgresConnectionsDbContext> options, IDomainEventDispatcher? dispatcher = null)
-    : ConnectionsDbContext(options, dispatcher);
+    : ConnectionsDbContext(options, dispatcher)
+{
+    /// <summary>
+    /// Message search (<c>?q=</c>, a case-insensitive substring) is a LIKE on the lower-cased text, which a trigram GIN
+    /// index answers without scanning the table.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Domain.Messages.Message>()
+            .HasIndex(m => m.SearchText)
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_messages_search_text_trgm");
+    }
+}

@@ -223,6 +223,28 @@ public class ConnectionSyncTests
         connection.NextSyncAt.ShouldBeNull();
     }
 
+    [Test]
+    public void MarkValidated_WhenReconnectingWithNothingSelected_ShouldScheduleNothing()
+    {
+        var connection = NewConnection();
+        connection.Disconnect(T1);
+
+        connection.MarkValidated([General], T2);
+
+        connection.Status.ShouldBe(ConnectionStatus.Connected);
+        connection.NextSyncAt.ShouldBeNull();
+    }
+
+    [Test]
+    public void ChangeSettings_WhenNothingScheduled_ShouldScheduleNothing()
+    {
+        var connection = NewConnection();
+
+        connection.ChangeSettings(Interval(15), T1);
+
+        connection.NextSyncAt.ShouldBeNull();
+    }
+
     // ---------- ChangeSettings ----------
 
     [Test]

@@ -21,6 +21,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Connections.Domain.ApiKeys.ApiKey", b =>
@@ -312,6 +313,12 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Key")
                         .HasName("pk_messages");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_messages_search_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ConnectionId", "ChannelId", "PlatformId")
                         .IsUnique()
