@@ -2,6 +2,7 @@
 //
 //   dotnet tool restore && dotnet cake                   # = --target=Test, what CI runs (.ci/run)
 //   dotnet cake --target=Build                           # restore + build the solution
+//   dotnet cake --target=Bench                           # sync/search benchmark on SQLite and PostgreSQL (figures, not a test)
 //   dotnet cake --target=Clean                           # dotnet clean + delete artifacts/
 //   dotnet cake --configuration=Debug                    # Release by default, the same for build and tests
 //   dotnet cake --target=Contract                        # refresh contracts/openapi.json + regenerate clients/typescript
@@ -98,6 +99,31 @@ Task("Contract")
     Npm("run generate --silent");
     Information("Refreshed contracts/openapi.json and clients/typescript/src/connections-client.ts: review the diff, "
         + "and acknowledge any breaking change in contracts/CHANGELOG.md.");
+});
+
+Task("Bench")
+    .Description("Sync throughput against a plain batched insert, peak memory and search latency on SQLite and PostgreSQL (prints figures).")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    RunScript("scripts/postgres.sh", "stop");
+    var url = RunScript("scripts/postgres.sh", "start").LastOrDefault();
+    try
+    {
+        var exit = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"run -c {configuration} --no-build --project bench/Connections.Benchmarks -- --provider all --search-rows {Argument("search-rows", "1000000")}",
+            EnvironmentVariables = new Dictionary<string, string> { ["CONNECTIONS_TEST_POSTGRES"] = url ?? "" },
+        });
+        if (exit != 0)
+        {
+            throw new Exception($"The benchmark exited with {exit}.");
+        }
+    }
+    finally
+    {
+        RunScript("scripts/postgres.sh", "stop");
+    }
 });
 
 Task("Test")

@@ -3,6 +3,7 @@ using Connections.Infrastructure.Persistence;
 using Connections.Infrastructure.Platforms;
 using Connections.Infrastructure.Security;
 using Connections.Infrastructure.Sync;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
@@ -50,7 +51,14 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDataProtection().SetApplicationName("Connections");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Connections");
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // Encrypt the key ring itself, so a copy of the database alone cannot decrypt the stored credentials.
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(certificatePath, environment.ContentRootPath),
+                configuration["DataProtection:CertificatePassword"]));
+        }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
         services.AddPlatformConnectors(configuration);
