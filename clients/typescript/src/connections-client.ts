@@ -962,7 +962,7 @@ export class ConnectionsClient {
      * @param cursor (optional) 
      * @return OK
      */
-    listMessages(id: string, channel_id: string | undefined, since: any | undefined, until: any | undefined, q: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<MessageDto[]>> {
+    listMessages(id: string, channel_id: string | undefined, since: string | undefined, until: string | undefined, q: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<MessageDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/messages?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -974,11 +974,11 @@ export class ConnectionsClient {
         if (since === null)
             throw new globalThis.Error("The parameter 'since' cannot be null.");
         else if (since !== undefined)
-            url_ += "since=" + encodeURIComponent(since ? "" + since. : "") + "&";
+            url_ += "since=" + encodeURIComponent("" + since) + "&";
         if (until === null)
             throw new globalThis.Error("The parameter 'until' cannot be null.");
         else if (until !== undefined)
-            url_ += "until=" + encodeURIComponent(until ? "" + until. : "") + "&";
+            url_ += "until=" + encodeURIComponent("" + until) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -1230,9 +1230,10 @@ export class SlackWorkspaceClient {
 
     /**
      * Changes the active configuration's team name or secrets (owner or application).
+     * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateSlackWorkspace(body: UpdateSlackWorkspaceRequest, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+    updateSlackWorkspace(if_Match: string | undefined, body: UpdateSlackWorkspaceRequest, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
         let url_ = this.baseUrl + "/sfp/api/slack/workspace";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1243,6 +1244,7 @@ export class SlackWorkspaceClient {
             method: "PATCH",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1645,16 +1647,20 @@ export class WebhooksClient {
      * @param x_Slack_Signature (optional) 
      * @return OK
      */
-    receiveSlackEvent(x_Slack_Request_Timestamp: string | undefined, x_Slack_Signature: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
+    receiveSlackEvent(x_Slack_Request_Timestamp: string | undefined, x_Slack_Signature: string | undefined, body: SlackEventEnvelope, signal?: AbortSignal): Promise<ApiResponse<void>> {
         let url_ = this.baseUrl + "/api/webhooks/slack/events";
         url_ = url_.replace(/[?&]$/, "");
 
+        const content_ = JSON.stringify(body);
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
                 "X-Slack-Request-Timestamp": x_Slack_Request_Timestamp !== undefined && x_Slack_Request_Timestamp !== null ? "" + x_Slack_Request_Timestamp : "",
                 "X-Slack-Signature": x_Slack_Signature !== undefined && x_Slack_Signature !== null ? "" + x_Slack_Signature : "",
+                "Content-Type": "application/json",
             }
         };
 
@@ -1735,7 +1741,7 @@ export interface ConnectionCreatedDto {
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: any;
+    created_at: string;
     channel_count: number;
 }
 
@@ -1755,8 +1761,8 @@ export interface ConnectionDetailDto {
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: any;
-    last_sync: any;
+    created_at: string;
+    last_sync: string | null;
     channel_count: number;
     settings: ConnectionSettingsDto;
 }
@@ -1767,8 +1773,8 @@ export interface ConnectionDto {
     name: string;
     platform: Platform;
     status: ConnectionStatus;
-    created_at: any;
-    last_sync: any;
+    created_at: string;
+    last_sync: string | null;
     channel_count: number;
 }
 
@@ -1811,9 +1817,9 @@ export interface MessageDto {
     channel_id: string;
     author: MessageAuthorDto;
     text: string;
-    ts: any;
+    ts: string;
     thread_ts?: string;
-    edited_at?: any;
+    edited_at?: string;
 }
 
 /** The chat platforms a connection can point at. Wire names are lower case (`slack`, `discord`). */
@@ -1853,13 +1859,27 @@ export interface SettingsInput {
     graph_enabled?: boolean;
 }
 
+/** A Slack Events API delivery (`url_verification` or `event_callback`), signed over its exact bytes. */
+export interface SlackEventEnvelope {
+    /** `url_verification` or `event_callback`. */
+    type: string;
+    /** url_verification only: what to answer. */
+    challenge?: string;
+    /** event_callback: the workspace. */
+    team_id?: string;
+    /** event_callback: the event (e.g. a `message`). */
+    event?: any;
+
+    [key: string]: any;
+}
+
 /** What a write did to a Slack workspace configuration. Wire names are lower case. */
 export type SlackWorkspaceAuditAction = "created" | "replaced" | "updated" | "deactivated" | "deleted";
 
 /** One line of the audit trail: who did what to which team and when, naming changed fields but never their values. */
 export interface SlackWorkspaceAuditEntryDto {
     id: number;
-    occurred_at: any;
+    occurred_at: string;
     action: SlackWorkspaceAuditAction;
     team_id: string;
     workspace_id: string;
@@ -1883,8 +1903,8 @@ export interface SlackWorkspaceDto {
     app_name: string | null;
     bot_user_id: string | null;
     is_active: boolean;
-    created_at: any;
-    updated_at: any;
+    created_at: string;
+    updated_at: string;
     created_by: string;
     has_bot_token: boolean;
     has_app_token: boolean;
@@ -1936,9 +1956,9 @@ export interface SyncRunDto {
     connection_id: string;
     trigger: SyncTrigger;
     status: SyncRunStatus;
-    queued_at: any;
-    started_at: any;
-    finished_at: any;
+    queued_at: string;
+    started_at: string | null;
+    finished_at: string | null;
     messages_fetched: number;
     channels: SyncRunChannelDto[];
     error?: SyncErrorDto;
@@ -1977,7 +1997,7 @@ export interface UpdateSlackWorkspaceRequest {
 export interface ValidatedConnectionDto {
     id: string;
     status: ConnectionStatus;
-    validated_at: any;
+    validated_at: string;
 }
 
 /** One of the six diagnoses, with the scopes involved when it is about permissions. */

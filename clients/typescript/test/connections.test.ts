@@ -1,9 +1,9 @@
 // Contract tests of the Connections API (/api/connections…), through the generated client only.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { ConnectionsClient, ConnectionDto, CreateConnectionRequest } from "../src/connections-client";
-import { connectionsClient, nextCursor, operations, problem, seen, validationProblem } from "./support/contract";
+import { ConnectionsClient, ConnectionDto, CreateConnectionRequest, MessageDto, SlackEventEnvelope, SyncRunDto } from "../src/connections-client";
+import { connectionsClient, nextCursor, operations, problem, seen, validationProblem, webhooksClient } from "./support/contract";
 import { Stack, startStack } from "./support/stack";
 
 const unique = () => randomBytes(6).toString("hex");
@@ -17,6 +17,54 @@ const slack = (name: string, token = slackToken()): CreateConnectionRequest => (
   name,
   credentials: { bot_token: token, signing_secret: signingSecret },
 });
+
+const generalChannel = "C0FAKEGEN1";   // the fake Slack workspace's #general: 43 syncable messages
+const seededMessages = 43;
+const firehoseChannel = "C0HISTBIG1";  // xoxb-fake-history: 2,500 messages, a run that takes a while
+
+/** Polls a run until it is over (succeeded, failed or partial). */
+async function finished(client: ConnectionsClient, id: string, runId: string): Promise<SyncRunDto> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const run = (await client.getSync(id, runId)).result;
+    if (run.status !== "queued" && run.status !== "running") return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Starts a manual sync; if the scheduler's own run is active, waits for it first. */
+async function syncNow(client: ConnectionsClient, id: string): Promise<SyncRunDto> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await client.startSync(id)).result;
+    } catch (error) {
+      const busy = await problem(Promise.reject(error), 409, "SYNC_IN_PROGRESS").catch(() => null);
+      if (!busy || attempt > 3) throw error;
+      const active = (await client.listSyncs(id, 1, undefined)).result[0];
+      await finished(client, id, active.id);
+    }
+  }
+}
+
+/** Every page of a connection's messages, following the Link header. */
+async function allMessages(client: ConnectionsClient, id: string, limit: number, channel?: string): Promise<{ pages: number; messages: MessageDto[] }> {
+  const messages: MessageDto[] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const page = await client.listMessages(id, channel, undefined, undefined, undefined, limit, cursor ?? undefined);
+    messages.push(...page.result);
+    cursor = nextCursor(page.headers);
+    pages++;
+  } while (cursor !== null && pages < 50);
+  return { pages, messages };
+}
+
+/** Slack's v0 request signature over the exact body the generated client sends (JSON.stringify of it). */
+function slackSignature(secret: string, timestamp: string, body: SlackEventEnvelope): string {
+  return "v0=" + createHmac("sha256", secret).update(`v0:${timestamp}:${JSON.stringify(body)}`).digest("hex");
+}
 
 describe("Connections API contract", { timeout: 90_000 }, () => {
   let stack: Stack;
@@ -182,6 +230,138 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     );
     assert.ok([502, 503].includes(failure.status), `status ${failure.status}`);
     assert.equal(failure.headers["content-type"].split(";")[0], "application/problem+json");
+  });
+
+  it("syncs the selected channels and pages the runs and the messages through the Link header", async () => {
+    const created = await alice.createConnection(slack(`Sync ${unique()}`));
+    const id = created.result.id;
+    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
+
+    const queued = await alice.startSync(id);
+    assert.equal(queued.status, 202);
+    assert.equal(queued.result.trigger, "manual");
+    assert.equal(queued.result.connection_id, id);
+    assert.match(queued.headers["location"] ?? "", new RegExp(`/api/connections/${id}/syncs/${queued.result.id}$`));
+    const run = await finished(alice, id, queued.result.id);
+    assert.equal(run.status, "succeeded", JSON.stringify(run));
+    assert.equal(run.messages_fetched, seededMessages);
+    assert.deepEqual(run.channels.map((c) => [c.channel_id, c.status]), [[generalChannel, "succeeded"]]);
+    assert.ok(run.started_at !== null && run.finished_at !== null);
+    assert.ok((await alice.getConnection(id)).result.last_sync);
+
+    const again = await finished(alice, id, (await syncNow(alice, id)).id);
+    assert.equal(again.messages_fetched, 0, "nothing new since the checkpoint");
+
+    const runs: SyncRunDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await alice.listSyncs(id, 1, cursor ?? undefined);
+      assert.equal(page.result.length, 1);
+      runs.push(...page.result);
+      cursor = nextCursor(page.headers);
+    } while (cursor !== null && runs.length < 10);
+    const ids = runs.map((r) => r.id);
+    assert.ok(ids.indexOf(again.id) < ids.indexOf(run.id), "newest first");
+    assert.equal(new Set(ids).size, ids.length);
+
+    const { pages, messages } = await allMessages(alice, id, 10);
+    assert.equal(messages.length, seededMessages);
+    assert.equal(pages, Math.ceil(seededMessages / 10));
+    assert.equal(new Set(messages.map((m) => m.id)).size, seededMessages);
+    const times = messages.map((m) => Date.parse(m.ts));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), "newest first");
+    assert.ok(messages.every((m) => m.channel_id === generalChannel));
+    assert.ok(messages.some((m) => m.thread_ts !== undefined), "thread replies are synced");
+    assert.ok(messages.some((m) => m.edited_at !== undefined), "edits are kept");
+
+    assert.equal((await allMessages(alice, id, 100, "C0FAKERND1")).messages.length, 0);
+    const needle = messages.find((m) => m.text.length > 8)!;
+    const found = (await alice.listMessages(id, undefined, undefined, undefined, needle.text.toUpperCase(), 500, undefined)).result;
+    assert.ok(found.some((m) => m.id === needle.id), "q is case-insensitive");
+    const middle = messages[20].ts;
+    const older = (await alice.listMessages(id, generalChannel, undefined, middle, undefined, 500, undefined)).result;
+    const newer = (await alice.listMessages(id, generalChannel, middle, undefined, undefined, 500, undefined)).result;
+    assert.ok(older.length > 0 && newer.length > 0);
+    assert.ok(older.every((m) => Date.parse(m.ts) <= Date.parse(middle)));
+    assert.ok(newer.every((m) => Date.parse(m.ts) >= Date.parse(middle)));
+
+    await validationProblem(alice.listMessages(id, undefined, undefined, undefined, undefined, 0, undefined));
+    await validationProblem(alice.listMessages(id, undefined, undefined, undefined, undefined, undefined, "not-a-cursor"));
+    await validationProblem(alice.listSyncs(id, 0, undefined));
+
+    // Members see only their own connection's runs and messages; owners and applications see all.
+    await problem(bob.startSync(id), 404, "CONNECTION_NOT_FOUND");
+    await problem(bob.listSyncs(id, undefined, undefined), 404, "CONNECTION_NOT_FOUND");
+    await problem(bob.getSync(id, run.id), 404);
+    await problem(bob.listMessages(id, undefined, undefined, undefined, undefined, undefined, undefined), 404);
+    await problem(bob.disconnectConnection(id), 404);
+    assert.equal((await owner.getSync(id, run.id)).result.id, run.id);
+    assert.equal((await app.listMessages(id, undefined, undefined, undefined, undefined, 5, undefined)).result.length, 5);
+    await problem(alice.getSync(id, "run_missing"), 404);
+    await problem(alice.listSyncs("con_missing", undefined, undefined), 404);
+  });
+
+  it("refuses a second run while one is active (409 SYNC_IN_PROGRESS) and syncs no disconnected connection (409)", async () => {
+    const created = await alice.createConnection(slack(`Busy ${unique()}`, `xoxb-fake-history-${unique()}`));
+    const id = created.result.id;
+    await alice.updateChannelSelection(id, { channel_ids: [firehoseChannel] });
+
+    const first = await syncNow(alice, id);
+    const busy = await problem(alice.startSync(id), 409, "SYNC_IN_PROGRESS");
+    assert.match(busy.detail ?? "", new RegExp(first.id));
+    assert.equal((await finished(alice, id, first.id)).status, "succeeded");
+
+    const disconnected = await alice.disconnectConnection(id);
+    assert.equal(disconnected.result.status, "disconnected");
+    await problem(alice.startSync(id), 409, "CONNECTION_NOT_CONNECTED");
+    assert.equal((await alice.validateConnection(id)).result.connection?.status, "connected");
+    await problem(alice.disconnectConnection("con_missing"), 404);
+  });
+
+  it("receives signed Slack events: url_verification, a message, and 401 for a bad or stale signature", async () => {
+    const secret = randomBytes(16).toString("hex");
+    const id = (await alice.createConnection({
+      platform: "slack",
+      name: `Events ${unique()}`,
+      credentials: { bot_token: slackToken(), signing_secret: secret },
+    })).result.id;
+    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
+    const webhooks = webhooksClient(stack.baseUrl);
+    const now = () => String(Math.floor(Date.now() / 1000));
+
+    const verification: SlackEventEnvelope = { type: "url_verification", token: "x", challenge: `challenge-${unique()}` };
+    const t = now();
+    const answer = await webhooks.receiveSlackEvent(t, slackSignature(secret, t, verification), verification);
+    assert.equal(answer.status, 200);
+
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+    const text = `hello from the events API ${unique()}`;
+    const message: SlackEventEnvelope = {
+      type: "event_callback",
+      team_id: "T0FAKE001",
+      api_app_id: "A0FAKEAPP",
+      event_id: `Ev${unique()}`,
+      event_time: 1,
+      event: { type: "message", channel: generalChannel, user: "U0AUTHOR1", text, ts, channel_type: "channel" },
+    };
+    const t2 = now();
+    const delivered = await webhooks.receiveSlackEvent(t2, slackSignature(secret, t2, message), message);
+    assert.equal(delivered.status, 200);
+    const stored = (await alice.listMessages(id, generalChannel, undefined, undefined, text, undefined, undefined)).result;
+    assert.deepEqual(stored.map((m) => [m.id, m.text, m.author.id]), [[ts, text, "U0AUTHOR1"]]);
+
+    const forged = await problem(webhooks.receiveSlackEvent(t2, slackSignature("0123456789abcdef0123456789abcdef", t2, message), message), 401);
+    assert.ok(forged.trace_id);
+    const old = String(Math.floor(Date.now() / 1000) - 600);
+    await problem(webhooks.receiveSlackEvent(old, slackSignature(secret, old, verification), verification), 401);
+    await problem(webhooks.receiveSlackEvent(undefined, undefined, verification), 401);
+  });
+
+  it("exercised every webhook operation of the contract successfully", () => {
+    const missing = operations("/api/webhooks")
+      .filter((op) => !seen.some((s) => s.method === op.method && op.pattern.test(s.path) && s.status < 300))
+      .map((op) => op.id);
+    assert.deepEqual(missing, [], "operations without a successful contract test");
   });
 
   it("exercised every Connections operation of the contract successfully", () => {

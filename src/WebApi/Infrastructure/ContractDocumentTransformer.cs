@@ -36,6 +36,7 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
         {
             if (schema is OpenApiSchema concrete && schemaTypes.TryGetValue(name, out var type))
             {
+                TypeTimestamps(concrete, type);
                 OmitWhenNull(concrete, type);
             }
         }
@@ -176,6 +177,29 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
         }
     }
 
+    /// <summary>
+    /// Instants have a custom converter (<see cref="UtcTimestampConverter"/>), so the generator gives them only
+    /// <c>format: date-time</c>, without <c>type</c> or their null alternative: clients then type them as <c>any</c>
+    /// (NSwag even emits uncompilable code for such query parameters). Say <c>string</c>, or string-or-null.
+    /// </summary>
+    private static void TypeTimestamps(OpenApiSchema schema, Type type)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var underlying = Nullable.GetUnderlyingType(property.PropertyType);
+            if ((underlying ?? property.PropertyType) != typeof(DateTimeOffset))
+            {
+                continue;
+            }
+
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            if (schema.Properties?.TryGetValue(name, out var propertySchema) == true && propertySchema is OpenApiSchema { Type: null, Format: "date-time" } instant)
+            {
+                instant.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            }
+        }
+    }
+
     /// <summary>Properties marked <c>JsonIgnore(WhenWritingNull)</c> are absent rather than null: optional, never null.</summary>
     private static void OmitWhenNull(OpenApiSchema schema, Type type)
     {
@@ -224,6 +248,11 @@ internal sealed class ContractDocumentTransformer(IReadOnlyDictionary<string, Ty
         {
             s.Type = type & ~JsonSchemaType.String;
             s.Pattern = null;
+        }
+
+        if (s.Type is null && s.Format == "date-time")
+        {
+            s.Type = JsonSchemaType.String;   // a parameter's instant (component properties are typed by TypeTimestamps)
         }
 
         if (s.Type is null && s.Enum is { Count: > 0 } values && values.All(v => v?.GetValueKind() == JsonValueKind.String))

@@ -43,6 +43,62 @@ internal static class RequestSchemas
                 case "ListChannels":
                     Parameter(operation, "refresh").Description = "Rediscover the channels on the platform first.";
                     break;
+                case "StartSync":
+                    Header(operation, "202", "Location", "The URL of the queued run (GetSync).");
+                    break;
+                case "ListSyncs":
+                    Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more runs follow: the URL of the next page.");
+                    break;
+                case "ListMessages":
+                    Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more messages follow: the URL of the next page.");
+                    break;
+                case "GetSlackWorkspace":
+                    Header(operation, "200", "ETag", "The configuration's version, for a later `If-Match`.");
+                    break;
+                case "ConfigureSlackWorkspace":
+                    Header(operation, "200", "ETag", "The saved configuration's version, for a later `If-Match`.");
+                    Header(operation, "201", "ETag", "The saved configuration's version, for a later `If-Match`.");
+                    Header(operation, "201", "Location", "The URL of the active configuration (GetSlackWorkspace).");
+                    break;
+                case "UpdateSlackWorkspace":
+                    // The action reads If-Match from the request itself, so the generator does not see it.
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-Match",
+                        In = ParameterLocation.Header,
+                        Description = "The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                    Header(operation, "200", "ETag", "The saved configuration's version, for a later `If-Match`.");
+                    break;
+                case "ReceiveSlackEvent":
+                    // The action reads the raw body itself (the signature covers its exact bytes), so the generator
+                    // does not document it. (The 200 stays without content: its body is `{challenge}` for a
+                    // url_verification but empty otherwise, and a documented JSON body would make the empty one a violation.)
+                    document.Components!.Schemas!["SlackEventEnvelope"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "A Slack Events API delivery (`url_verification` or `event_callback`), signed over its exact bytes.",
+                        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                        {
+                            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "`url_verification` or `event_callback`." },
+                            ["challenge"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "url_verification only: what to answer." },
+                            ["team_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "event_callback: the workspace." },
+                            ["event"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "event_callback: the event (e.g. a `message`)." },
+                        },
+                        Required = new HashSet<string>(StringComparer.Ordinal) { "type" },
+                        AdditionalPropertiesAllowed = true,
+                    };
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                        {
+                            [ContractDocumentTransformer.Json] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("SlackEventEnvelope", document) },
+                        },
+                    };
+                    break;
                 default:
                     break;
             }

@@ -2,7 +2,7 @@
 // (status, headers, body) against contracts/openapi.json. Any violation Prism reports, errors and warnings alike
 // (an undocumented status code is only a warning to Prism), fails the call that saw it.
 import { readFileSync } from "node:fs";
-import { ApiException, ConnectionsClient, ProblemDetails, ValidationProblemDetails } from "../../src/connections-client";
+import { ApiException, ConnectionsClient, ProblemDetails, SlackWorkspaceClient, ValidationProblemDetails, WebhooksClient } from "../../src/connections-client";
 import { contractPath } from "./stack";
 
 export interface Seen {
@@ -31,14 +31,28 @@ export const contractFetch = {
   },
 };
 
-export function connectionsClient(baseUrl: string, apiKey: string | null): ConnectionsClient {
-  return new ConnectionsClient(baseUrl, {
-    fetch: (url, init) => {
+/** contractFetch with the API key (if any) as a bearer token. */
+function authenticated(apiKey: string | null) {
+  return {
+    fetch: (url: RequestInfo, init?: RequestInit) => {
       const headers = new Headers(init?.headers);
       if (apiKey !== null) headers.set("Authorization", `Bearer ${apiKey}`);
       return contractFetch.fetch(url, { ...init, headers });
     },
-  });
+  };
+}
+
+export function connectionsClient(baseUrl: string, apiKey: string | null): ConnectionsClient {
+  return new ConnectionsClient(baseUrl, authenticated(apiKey));
+}
+
+export function slackWorkspaceClient(baseUrl: string, apiKey: string | null): SlackWorkspaceClient {
+  return new SlackWorkspaceClient(baseUrl, authenticated(apiKey));
+}
+
+/** Platform webhooks take no API key: the signature is the authentication. */
+export function webhooksClient(baseUrl: string): WebhooksClient {
+  return new WebhooksClient(baseUrl, authenticated(null));
 }
 
 /** Awaits a call that must fail with this status, and returns its problem body, typed. */
