@@ -46,4 +46,8 @@ public sealed record ValidationError(IReadOnlyDictionary<string, string[]> Error
 {
     public static ValidationError For(string field, string message) =>
         new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+
+    /// <summary>A field-level failure with its own stable code (e.g. a token the platform rejected), still keyed by field.</summary>
+    public static ValidationError For(string field, string message, string code) =>
+        For(field, message) with { Code = code, Message = message };
 }

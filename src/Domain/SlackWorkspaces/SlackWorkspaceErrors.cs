@@ -13,9 +13,10 @@ public static class SlackWorkspaceErrors
 
     /// <summary>The bot token is valid but acts in another Slack workspace than the configuration names.</summary>
     public static Error TeamMismatch(string expectedTeamId, string actualTeamId) =>
-        Error.Validation(
-            "SLACK_TEAM_MISMATCH",
-            $"The bot token belongs to another Slack workspace ({actualTeamId}), not to team '{expectedTeamId}'.");
+        ValidationError.For(
+            "bot_token",
+            $"The bot token belongs to another Slack workspace ({actualTeamId}), not to team '{expectedTeamId}'.",
+            "SLACK_TEAM_MISMATCH");
 
     public static Error StaleETag() =>
         Error.PreconditionFailed(

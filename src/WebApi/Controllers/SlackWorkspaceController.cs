@@ -133,10 +133,13 @@ public sealed class SlackWorkspaceController : ApiControllerBase
         CancellationToken cancellationToken = default) =>
         OkOrProblem(await Mediator.Send(new GetSlackWorkspaceAuditQuery(teamId, limit), cancellationToken));
 
-    /// <summary>The <c>If-Match</c> entity tags as sent (<c>"…"</c>, <c>W/"…"</c> or <c>*</c>); null without the header.</summary>
+    /// <summary>
+    /// The <c>If-Match</c> entity tags as sent (<c>"…"</c>, <c>W/"…"</c> or <c>*</c>); null without the header. An empty
+    /// header carries no condition (generated clients send one for an omitted optional header), so it counts as absent.
+    /// </summary>
     private List<string>? IfMatch()
     {
-        if (!Request.Headers.ContainsKey(HeaderNames.IfMatch))
+        if (!Request.Headers.TryGetValue(HeaderNames.IfMatch, out var values) || values.All(string.IsNullOrWhiteSpace))
         {
             return null;
         }

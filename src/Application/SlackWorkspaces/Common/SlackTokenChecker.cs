@@ -35,6 +35,6 @@ public sealed class SlackTokenChecker(ISlackWorkspaceGateway gateway)
 
     private static Error AsBadRequest(Error error, string field) =>
         error is PlatformError platform && platform.ErrorCode.IsCredentialFailure()
-            ? new Error(platform.Code, $"{field}: {platform.Message}", ErrorType.Validation)
+            ? ValidationError.For(field, platform.Message, platform.Code)
             : error;
 }
