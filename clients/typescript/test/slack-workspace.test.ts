@@ -144,8 +144,11 @@ describe("Slack workspace API contract", { timeout: 60_000 }, () => {
     assert.ok(empty.errors["team_name"]);
     await validationProblem(owner.getSlackWorkspaceAudit(undefined, 0));
 
-    // Not here: a token Slack rejects (400 SLACK_TEAM_MISMATCH, INVALID_CREDENTIALS) is a 400 without `errors`,
-    // but the contract documents every 400 of these operations as a ValidationProblemDetails (Prism refuses it).
+    // Tokens Slack rejects are field errors too, with the platform's diagnosis (or the team mismatch) as the code.
+    const mismatch = await validationProblem(owner.configureSlackWorkspace(config(team.id, team.name, "xoxb-fake-other-team")), "SLACK_TEAM_MISMATCH");
+    assert.ok(mismatch.errors["bot_token"]);
+    const rejected = await validationProblem(owner.configureSlackWorkspace(config(team.id, team.name, "xoxb-fake-invalid")), "INVALID_CREDENTIALS");
+    assert.ok(rejected.errors["bot_token"]);
     await problem(owner.configureSlackWorkspace(config(team.id, team.name, "xoxb-fake-5xx")), 502, "PLATFORM_ERROR");
   });
 

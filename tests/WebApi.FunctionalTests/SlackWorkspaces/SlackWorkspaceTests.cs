@@ -105,6 +105,7 @@ public sealed class SlackWorkspaceTests : SlackWorkspaceTest
 
         var problem = await AssertProblemAsync(response, 400, "SLACK_TEAM_MISMATCH");
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("another Slack workspace").And.Contain(S.OtherTeamId));
+        Assert.That(problem["errors"]!["bot_token"], Is.Not.Null);
         await AssertProblemAsync(await Owner.GetAsync(WorkspaceUrl), 404, "WORKSPACE_NOT_CONFIGURED");
     }
 
@@ -118,7 +119,7 @@ public sealed class SlackWorkspaceTests : SlackWorkspaceTest
         using var response = await Owner.PostAsync(WorkspaceUrl, Json(ConfigBody(botTokenPrefix: bot, appTokenPrefix: app)));
 
         var problem = await AssertProblemAsync(response, 400, code);
-        Assert.That(problem["detail"]!.GetValue<string>(), Does.StartWith(field + ":"));
+        Assert.That(problem["errors"]![field]![0]!.GetValue<string>(), Is.EqualTo(problem["detail"]!.GetValue<string>()), "the rejected token is named as the field at fault");
         await AssertProblemAsync(await Owner.GetAsync(WorkspaceUrl), 404, "WORKSPACE_NOT_CONFIGURED");
     }
 
