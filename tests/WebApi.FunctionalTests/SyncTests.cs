@@ -107,6 +107,26 @@ public sealed class SyncTests : SyncTestBase
     }
 
     [Test]
+    public async Task Sync_WhenBotCannotReadOneChannel_ShouldMarkItInaccessibleAndSyncTheOthers()
+    {
+        // The bot is not a member of #engineering: Slack answers not_in_channel there.
+        var id = await CreateSelectedAsync(SlackBody(UniqueName("One unreadable")), FakeTokens.Slack.GeneralChannelId, FakeTokens.Slack.EngineeringChannelId);
+
+        var run = await SyncAndWaitAsync(id);
+        var channels = run["channels"]!.AsArray().ToDictionary(c => c!["channel_id"]!.GetValue<string>(), c => c!);
+        var detail = await ReadObjectAsync(await MemberA.GetAsync($"/api/connections/{id}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run["status"]!.GetValue<string>(), Is.EqualTo("partial"), run.ToJsonString());
+            Assert.That(channels[FakeTokens.Slack.EngineeringChannelId]["status"]!.GetValue<string>(), Is.EqualTo("inaccessible"));
+            Assert.That(channels[FakeTokens.Slack.EngineeringChannelId]["error"]!["code"]!.GetValue<string>(), Is.EqualTo("INSUFFICIENT_PERMISSIONS"));
+            Assert.That(channels[FakeTokens.Slack.GeneralChannelId]["messages_fetched"]!.GetValue<int>(), Is.EqualTo(FakeHistory.Slack.SeededMessageCount));
+            Assert.That(detail["status"]!.GetValue<string>(), Is.EqualTo("connected"), "one unreadable channel does not put the connection in error");
+        });
+    }
+
+    [Test]
     public async Task ManualSync_WhenDiscordChannelSelected_ShouldStoreSeededAndThenOnlyNewMessages()
     {
         var (body, token) = DiscordBodyWithToken(UniqueName("Discord sync"));

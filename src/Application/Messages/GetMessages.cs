@@ -123,11 +123,10 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
             .Take(request.Limit + 1)
             .Select(m => new { m.Key, m.PlatformId, m.ChannelId, m.AuthorId, m.AuthorName, m.Text, m.SentAt, m.ThreadId, m.EditedAt })
             .ToListAsync(cancellationToken);
-        var hasMore = rows.Count > request.Limit;
-        var page = rows.Take(request.Limit).ToList();
-        var items = page
-            .Select(m => new MessageDto(m.PlatformId, m.ChannelId, new MessageAuthorDto(m.AuthorId, m.AuthorName), m.Text, m.SentAt, m.ThreadId, m.EditedAt))
-            .ToList();
-        return new Page<MessageDto>(items, hasMore ? GetMessagesQuery.EncodeCursor(page[^1].SentAt, page[^1].Key) : null);
+        return Page<MessageDto>.FromRows(
+            rows,
+            request.Limit,
+            m => new MessageDto(m.PlatformId, m.ChannelId, new MessageAuthorDto(m.AuthorId, m.AuthorName), m.Text, m.SentAt, m.ThreadId, m.EditedAt),
+            m => GetMessagesQuery.EncodeCursor(m.SentAt, m.Key));
     }
 }

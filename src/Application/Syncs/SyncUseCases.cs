@@ -82,9 +82,7 @@ public sealed class GetSyncRunsQueryHandler(IApplicationDbContext db, ICurrentUs
         }
 
         var rows = await query.OrderByDescending(r => r.Id).Take(request.Limit + 1).ToListAsync(cancellationToken);
-        var hasMore = rows.Count > request.Limit;
-        var items = rows.Take(request.Limit).Select(r => r.ToDto()).ToList();
-        return new Page<SyncRunDto>(items, hasMore ? PageCursor.Encode(items[^1].Id) : null);
+        return Page<SyncRunDto>.FromRows(rows, request.Limit, r => r.ToDto(), r => PageCursor.Encode(r.Id));
     }
 }
 

@@ -33,4 +33,16 @@ public static class PageCursor
 }
 
 /// <summary>A page of items and the cursor of the next page, null on the last one.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
+{
+    /// <summary>
+    /// Builds a page from rows read with <c>Take(limit + 1)</c>: the extra row only tells that more follow, and the
+    /// cursor is made from the last row kept.
+    /// </summary>
+    public static Page<T> FromRows<TRow>(IReadOnlyList<TRow> rows, int limit, Func<TRow, T> toItem, Func<TRow, string> cursorOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var kept = rows.Take(limit).ToList();
+        return new Page<T>(kept.Select(toItem).ToList(), rows.Count > limit ? cursorOf(kept[^1]) : null);
+    }
+}

@@ -76,8 +76,6 @@ public sealed class GetConnectionsQueryHandler(IApplicationDbContext db, ICurren
             .Take(request.Limit + 1)
             .Select(c => new ConnectionDto(c.Id, c.Name, c.Platform, c.Status, c.CreatedAt, c.LastSyncAt, c.ChannelCount))
             .ToListAsync(cancellationToken);
-        var hasMore = rows.Count > request.Limit;
-        var items = hasMore ? rows[..request.Limit] : rows;
-        return new Page<ConnectionDto>(items, hasMore ? PageCursor.Encode(items[^1].Id) : null);
+        return Page<ConnectionDto>.FromRows(rows, request.Limit, c => c, c => PageCursor.Encode(c.Id));
     }
 }
