@@ -54,6 +54,29 @@ public sealed class SlackEventsTests : FunctionalTest
     }
 
     [Test]
+    public async Task MessageEvent_WhenLargerThanAnApiRequestMayBe_ShouldStillBeAccepted()
+    {
+        var ts = NewTs();
+        var text = new string('x', 200_000);
+
+        using var response = await DeliverAsync(MessageEvent(FakeTokens.Slack.GeneralChannelId, ts, text));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "webhooks take up to 1 MB; API bodies 64 KB");
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Single(m => m!["id"]!.GetValue<string>() == ts)!["text"]!.GetValue<string>(), Has.Length.EqualTo(text.Length));
+    }
+
+    [Test]
+    public async Task MessageEvent_WhenTimestampIsNotSlacks_ShouldBeIgnoredNotFail()
+    {
+        using var response = await DeliverAsync(MessageEvent(FakeTokens.Slack.GeneralChannelId, "99999999999999999999.1", "odd ts"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var messages = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{_connectionId}/messages"));
+        Assert.That(messages.Select(m => m!["text"]!.GetValue<string>()), Does.Not.Contain("odd ts"));
+    }
+
+    [Test]
     public async Task MessageEvent_WhenRetriedBySlack_ShouldBeStoredOnce()
     {
         var ts = NewTs();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Connections.FakePlatforms;
 using Connections.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connections.WebApi.FunctionalTests;
 
@@ -127,6 +129,31 @@ public sealed class SyncTests : SyncTestBase
     }
 
     [Test]
+    public async Task Sync_WhenTheEngineThrows_ShouldFailThatRunAndKeepSyncingOthers()
+    {
+        var broken = await CreateSelectedAsync(SlackBody(UniqueName("Broken cursor")), FakeTokens.Slack.GeneralChannelId);
+        var healthy = await CreateSelectedAsync(SlackBody(UniqueName("Healthy")), FakeTokens.Slack.GeneralChannelId);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // A checkpoint the Slack source cannot use: it throws, as a bug would.
+            var db = scope.ServiceProvider.GetRequiredService<Connections.Infrastructure.Persistence.ConnectionsDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE connection_channels SET sync_cursor = 'not-a-timestamp' WHERE connection_id = {broken}");
+        }
+
+        var failed = await SyncAndWaitAsync(broken);
+        var fine = await SyncAndWaitAsync(healthy);
+        var again = await SyncAndWaitAsync(broken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed["status"]!.GetValue<string>(), Is.EqualTo("failed"), failed.ToJsonString());
+            Assert.That(failed["error"]!["code"]!.GetValue<string>(), Is.EqualTo("PLATFORM_ERROR"));
+            Assert.That(fine["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), fine.ToJsonString());
+            Assert.That(again["status"]!.GetValue<string>(), Is.EqualTo("failed"), "a new run can be queued: the failed one is not left running");
+        });
+    }
+
+    [Test]
     public async Task ManualSync_WhenDiscordChannelSelected_ShouldStoreSeededAndThenOnlyNewMessages()
     {
         var (body, token) = DiscordBodyWithToken(UniqueName("Discord sync"));
@@ -145,6 +172,30 @@ public sealed class SyncTests : SyncTestBase
             Assert.That(messages, Has.Count.EqualTo(FakeHistory.Discord.SeededMessageCount + 1));
             Assert.That(messages.Any(m => m["text"]!.GetValue<string>() == "fresh news" && m["author"]!["name"] is not null), Is.True);
         });
+    }
+
+    [Test]
+    public async Task Messages_WhenSinceHasAnotherOffset_ShouldMeanTheSameInstantAcrossPages()
+    {
+        var id = await CreateSelectedAsync(SlackBody(UniqueName("Offsets")), FakeTokens.Slack.GeneralChannelId);
+        await SyncAndWaitAsync(id);
+        var all = await AllMessagesAsync(id, FakeTokens.Slack.GeneralChannelId);
+        var pivot = DateTimeOffset.Parse(all[12]["ts"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var expected = all.Count(m => DateTimeOffset.Parse(m["ts"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= pivot);
+        var since = Uri.EscapeDataString(pivot.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+
+        var seen = new List<string>();
+        string? url = $"/api/connections/{id}/messages?channel_id={FakeTokens.Slack.GeneralChannelId}&since={since}&limit=5";
+        while (url is not null)
+        {
+            using var response = await MemberA.GetAsync(url);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            seen.AddRange((await ReadArrayAsync(response)).Select(m => m!["id"]!.GetValue<string>()));
+            url = response.Headers.TryGetValues("Link", out var links) ? new Uri(links.Single()[1..links.Single().IndexOf('>', StringComparison.Ordinal)]).PathAndQuery : null;
+        }
+
+        Assert.That(seen, Has.Count.EqualTo(expected));
+        Assert.That(seen, Is.Unique);
     }
 
     [Test]

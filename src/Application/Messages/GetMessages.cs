@@ -96,12 +96,13 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
             query = query.Where(m => m.ChannelId == request.ChannelId);
         }
 
-        if (request.Since is { } since)
+        // Instants are stored in UTC; a bound sent with another offset is the same instant in UTC.
+        if (request.Since?.ToUniversalTime() is { } since)
         {
             query = query.Where(m => m.SentAt >= since);
         }
 
-        if (request.Until is { } until)
+        if (request.Until?.ToUniversalTime() is { } until)
         {
             query = query.Where(m => m.SentAt <= until);
         }

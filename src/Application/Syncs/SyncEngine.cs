@@ -57,25 +57,30 @@ public sealed partial class SyncEngine(
             if (fatal is not null)
             {
                 var now = clock.GetUtcNow();
-                connection.MarkFailed(fatal.ErrorCode, fatal.Message, now);
                 run.Fail(fatal.ErrorCode, fatal.Message, now);
-                connection.RecordSyncFinished(succeeded: false, now);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveWithConnectionAsync(connection, c =>
+                {
+                    c.MarkFailed(fatal.ErrorCode, fatal.Message, now);
+                    c.RecordSyncFinished(succeeded: false, now);
+                }, cancellationToken);
                 LogFinished(run.Id, run.Status, run.MessagesFetched);
                 return;
             }
         }
 
         var finished = clock.GetUtcNow();
-        if (channels.Count > 0 && run.Channels.All(c => c.Status == ChannelSyncStatus.Inaccessible))
-        {
-            // Not one channel is readable: the bot was removed or lost its permissions.
-            connection.MarkFailed(ConnectionErrorCode.InsufficientPermissions, "The bot can read none of the selected channels.", finished);
-        }
-
         run.Finish(finished);
-        connection.RecordSyncFinished(run.Status == SyncRunStatus.Succeeded, finished);
-        await db.SaveChangesAsync(cancellationToken);
+        var unreadable = channels.Count > 0 && run.Channels.All(c => c.Status == ChannelSyncStatus.Inaccessible);
+        await SaveWithConnectionAsync(connection, c =>
+        {
+            if (unreadable)
+            {
+                // Not one channel is readable: the bot was removed or lost its permissions.
+                c.MarkFailed(ConnectionErrorCode.InsufficientPermissions, "The bot can read none of the selected channels.", finished);
+            }
+
+            c.RecordSyncFinished(run.Status == SyncRunStatus.Succeeded, finished);
+        }, cancellationToken);
         LogFinished(run.Id, run.Status, run.MessagesFetched);
     }
 
@@ -92,48 +97,94 @@ public sealed partial class SyncEngine(
 
         // While a page is stored, the next one is already on its way: the platform's latency and the database's
         // writes overlap instead of adding up. The checkpoint still moves only after its page is stored.
-        var fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, null, cancellationToken);
-        while (true)
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, null, prefetch.Token);
+        var awaited = false;
+        try
         {
-            var page = await fetching;
-            if (page.IsFailure)
+            while (true)
             {
-                var error = (PlatformError)page.Error;
-                if (error.ErrorCode is ConnectionErrorCode.AuthExpired or ConnectionErrorCode.InvalidCredentials)
+                var page = await fetching;
+                awaited = true;
+                if (page.IsFailure)
                 {
-                    return error;
+                    var error = (PlatformError)page.Error;
+                    if (error.ErrorCode is ConnectionErrorCode.AuthExpired or ConnectionErrorCode.InvalidCredentials)
+                    {
+                        return error;
+                    }
+
+                    part.Finish(StatusFor(error.ErrorCode), error.ErrorCode, error.Message);
+                    channel.MarkSyncFailed(error.ErrorCode);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return null;
                 }
 
-                part.Finish(StatusFor(error.ErrorCode), error.ErrorCode, error.Message);
-                channel.MarkSyncFailed(error.ErrorCode);
-                await db.SaveChangesAsync(cancellationToken);
-                return null;
-            }
+                var next = page.Value.NextPageToken;
+                if (next is not null)
+                {
+                    fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, next, prefetch.Token);
+                    awaited = false;
+                }
 
-            var next = page.Value.NextPageToken;
-            if (next is not null)
-            {
-                fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, next, cancellationToken);
-            }
+                await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
+                channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
+                run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
+                if (page.Value.Checkpoint is not null)
+                {
+                    // Persist progress when the checkpoint moves: that is what a restarted run resumes from.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
 
-            await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
-            channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
-            run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
-            if (page.Value.Checkpoint is not null)
-            {
-                // Persist progress when the checkpoint moves: that is what a restarted run resumes from.
-                await db.SaveChangesAsync(cancellationToken);
+                if (next is null)
+                {
+                    break;
+                }
             }
-
-            if (next is null)
+        }
+        finally
+        {
+            if (!awaited)
             {
-                break;
+                // Storing failed or the run was stopped while the next page was on its way: stop it and let it finish.
+                await prefetch.CancelAsync();
+                try
+                {
+                    await fetching;
+                }
+                catch (OperationCanceledException)
+                {
+                }
             }
         }
 
         part.Finish(ChannelSyncStatus.Succeeded);
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Applies the run's outcome to the connection and saves. A caller may have renamed, re-validated or disconnected
+    /// the connection while the run went on (its version changed): then reload it and apply the outcome again.
+    /// </summary>
+    private async Task SaveWithConnectionAsync(Connection connection, Action<Connection> apply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            apply(connection);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex) when (attempt < 3)
+            {
+                foreach (var entry in ex.Entries)
+                {
+                    await entry.ReloadAsync(cancellationToken);
+                }
+            }
+        }
     }
 
     private static ChannelSyncStatus StatusFor(ConnectionErrorCode code) => code switch

@@ -29,10 +29,7 @@ public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUs
             return SyncErrors.NotConnected(connection.Status);
         }
 
-        var active = await db.SyncRuns.AsNoTracking()
-            .Where(r => r.ConnectionId == connection.Id && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running))
-            .Select(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var active = await ActiveRunIdAsync(connection.Id, cancellationToken);
         if (active is not null)
         {
             return SyncErrors.AlreadyActive(active);
@@ -40,10 +37,32 @@ public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUs
 
         var run = SyncRun.Queue(connection.Id, SyncTrigger.Manual, clock.GetUtcNow());
         db.SyncRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another request or the scheduler: the database's one-active-run index said no.
+            db.SyncRuns.Entry(run).State = EntityState.Detached;
+            var winner = await ActiveRunIdAsync(connection.Id, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return SyncErrors.AlreadyActive(winner);
+        }
+
         signal.Wake();
         return run.ToDto();
     }
+
+    private Task<string?> ActiveRunIdAsync(string connectionId, CancellationToken cancellationToken) =>
+        db.SyncRuns.AsNoTracking()
+            .Where(r => r.ConnectionId == connectionId && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running))
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>The runs of a connection, newest first, a page at a time.</summary>

@@ -70,7 +70,12 @@ public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, Cr
             return BadSignature;
         }
 
-        var candidates = await db.Connections.Include(c => c.Channels).Where(c => c.Platform == Platform.Slack).ToListAsync(cancellationToken);
+        // Route before verifying: only the connections of the workspace the delivery names are candidates (Slack's
+        // url_verification names none, so then every Slack connection is). Nothing else is read before the signature.
+        var teamId = PeekTeamId(request.RawBody);
+        var candidates = await db.Connections.AsNoTracking()
+            .Where(c => c.Platform == Platform.Slack && (teamId == null || c.WorkspaceId == teamId))
+            .ToListAsync(cancellationToken);
         var signedFor = candidates
             .Where(c => vault.Unprotect(c.ProtectedCredentials).SigningSecret is { } secret
                 && SlackSignature.Matches(secret, request.Timestamp!, request.RawBody, request.Signature))
@@ -102,7 +107,9 @@ public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, Cr
         }
 
         var stored = 0;
-        foreach (var connection in signedFor.Where(c => c.WorkspaceId == message.TeamId && c.CanSync))
+        var ids = signedFor.Where(c => c.WorkspaceId == message.TeamId && c.CanSync).Select(c => c.Id).ToList();
+        var targets = await db.Connections.AsNoTracking().Include(c => c.Channels).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var connection in targets)
         {
             if (connection.ChannelsToSync().Any(ch => ch.ChannelId == message.Message.ChannelId))
             {
@@ -123,20 +130,59 @@ public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, Cr
 
         var subtype = Str(evt, "subtype");
         var body = subtype == "message_changed" && evt.TryGetProperty("message", out var changed) ? changed : evt;
-        if (subtype is not null and not "message_changed" and not "bot_message" and not "thread_broadcast" || Str(body, "ts") is not { } ts)
+        if (subtype is not null and not "message_changed" and not "bot_message" and not "thread_broadcast" and not "file_share" and not "me_message" || Str(body, "ts") is not { } ts)
+        {
+            return null;
+        }
+
+        if (FromTs(ts) is not { } sentAt || ts.Length > 64 || channel.Length > 64)
         {
             return null;
         }
 
         DateTimeOffset? edited = body.TryGetProperty("edited", out var e) && Str(e, "ts") is { } editedTs ? FromTs(editedTs) : null;
-        return (teamId, new PlatformMessage(ts, channel, Str(body, "user"), null, Str(body, "text") ?? string.Empty, FromTs(ts), Str(body, "thread_ts"), edited));
+        return (teamId, new PlatformMessage(ts, channel, Truncate(Str(body, "user") ?? Str(body, "bot_id"), 64), Truncate(Str(body, "username"), 256), Str(body, "text") ?? string.Empty, sentAt, Truncate(Str(body, "thread_ts"), 64), edited));
+    }
+
+    /// <summary>The top-level <c>team_id</c>, read without parsing the rest of the body; null when absent or not JSON.</summary>
+    private static string? PeekTeamId(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTeam = reader.ValueTextEquals("team_id"u8);
+                reader.Read();
+                if (isTeam)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the signature check decides what to answer.
+        }
+
+        return null;
     }
 
     private static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset FromTs(string ts) =>
-        decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
-            : DateTimeOffset.UnixEpoch;
+    /// <summary>Slack's <c>ts</c> (<c>"1700000000.000100"</c>) as an instant, to the microsecond like the polling path; null when it is not one.</summary>
+    private static DateTimeOffset? FromTs(string ts) =>
+        decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253402300799m
+            ? DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond) / 10 * 10)
+            : null;
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

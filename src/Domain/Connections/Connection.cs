@@ -252,11 +252,11 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
             channel.SetSyncEnabled(syncAll || selected.Contains(channel.ChannelId));
         }
 
-        // Nothing is synced before channels are chosen; once they are, the first sync is due at once.
-        if (syncAll || selected.Count > 0)
-        {
-            NextSyncAt = NextSyncAt is { } next && next < now ? next : now;
-        }
+        // Nothing is synced before channels are chosen; once they are, the first sync is due at once. With none left
+        // chosen, nothing is scheduled.
+        NextSyncAt = syncAll || selected.Count > 0
+            ? NextSyncAt is { } next && next < now ? next : now
+            : null;
 
         Touch(now);
         return Result.Success();

@@ -70,7 +70,9 @@ public static class HttpResiliencePipeline
             SamplingDuration = options.SamplingDuration,
             MinimumThroughput = options.MinimumThroughput,
             BreakDuration = options.BreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(IsTransientFailure(args.Outcome)),
+            // A 429 is one workspace's quota, not the platform failing: it must not open the circuit for every tenant.
+            ShouldHandle = args => ValueTask.FromResult(
+                IsTransientFailure(args.Outcome) && args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests),
             OnOpened = args =>
             {
                 logger.LogError(

@@ -43,6 +43,25 @@ public sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    /// <summary>
+    /// One attempt, body included: the response is buffered under the attempt's token, so a server that sends headers
+    /// and then stalls is cut off by the attempt and total timeouts instead of hanging the caller.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>No platform answer we read comes near this; a larger one is a fault, not data.</summary>
+    private const long MaxResponseBytes = 32L * 1024 * 1024;
 }

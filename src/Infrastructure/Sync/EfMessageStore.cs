@@ -19,6 +19,9 @@ namespace Connections.Infrastructure.Sync;
 /// </summary>
 internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider clock) : IMessageStore
 {
+    /// <summary>PostgreSQL takes at most 65,535 parameters a statement; a Slack page with long threads can be large.</summary>
+    private const int MaxRowsPerStatement = 1000;
+
     private static readonly string[] Columns =
     [
         nameof(Message.ConnectionId), nameof(Message.ChannelId), nameof(Message.PlatformId), nameof(Message.AuthorId),
@@ -53,7 +56,7 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
             // PostgreSQL: the whole page in one multi-row statement (one round trip). SQLite (in process, no round
             // trips, but a binder that looks parameters up by name) is fastest with one prepared single-row statement
             // executed per message inside the transaction.
-            var perStatement = postgres ? unique.Count : 1;
+            var perStatement = postgres ? Math.Min(unique.Count, MaxRowsPerStatement) : 1;
             DbCommand? command = null;
             try
             {
@@ -115,8 +118,11 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
     private static object?[] Values(PlatformMessage m, string connectionId, string channelId, DateTimeOffset now)
     {
         var text = m.Text ?? string.Empty;
-        return [connectionId, channelId, m.Id, m.AuthorId, m.AuthorName, text, text.ToLowerInvariant(), m.SentAt, m.ThreadId, m.EditedAt, now];
+        return [connectionId, channelId, m.Id, Truncate(m.AuthorId, 64), Truncate(m.AuthorName, 256), text, text.ToLowerInvariant(), m.SentAt, Truncate(m.ThreadId, 64), m.EditedAt, now];
     }
+
+    /// <summary>Fits a platform's value into its column (see MessageConfiguration) instead of failing the whole page.</summary>
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 
     private static string BuildSql(string table, IProperty[] properties, int rows, bool postgres)
     {

@@ -110,17 +110,63 @@ internal sealed partial class SyncScheduler(
         foreach (var connectionId in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await leases.TryAcquireAsync(connectionId, _owner, options.Value.LeaseDuration, cancellationToken))
+            try
             {
-                try
+                if (!await leases.TryAcquireAsync(connectionId, _owner, options.Value.LeaseDuration, cancellationToken))
                 {
-                    await RunLeasedAsync(connectionId, cancellationToken);
-                }
-                finally
-                {
-                    await leases.ReleaseAsync(connectionId, _owner, CancellationToken.None);
+                    continue;
                 }
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogConnectionFailed(ex, connectionId);
+                continue;
+            }
+
+            try
+            {
+                await RunLeasedAsync(connectionId, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One connection's failure must neither stop the others nor leave its run "running" for ever.
+                LogConnectionFailed(ex, connectionId);
+                await FailActiveRunAsync(connectionId);
+            }
+            finally
+            {
+                await leases.ReleaseAsync(connectionId, _owner, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Ends a run the engine could not finish as failed, and schedules the connection's next attempt.</summary>
+    private async Task FailActiveRunAsync(string connectionId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConnectionsDbContext>();
+            var run = await db.SyncRuns.Include(r => r.Channels)
+                .FirstOrDefaultAsync(r => r.ConnectionId == connectionId && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running));
+            var now = clock.GetUtcNow();
+            if (run is not null)
+            {
+                if (run.Status == SyncRunStatus.Queued)
+                {
+                    run.Start([], now);
+                }
+
+                run.Fail(ConnectionErrorCode.PlatformError, "The sync stopped on an internal error; it will be retried at the next interval.", now);
+            }
+
+            var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId);
+            connection?.RecordSyncFinished(succeeded: false, now);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogConnectionFailed(ex, connectionId);
         }
     }
 
@@ -144,15 +190,30 @@ internal sealed partial class SyncScheduler(
 
             var run = SyncRun.Queue(connectionId, SyncTrigger.Scheduled, now);
             db.SyncRuns.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.Classify(ex) == DatabaseFailure.UniqueViolation)
+            {
+                return; // a manual run was queued at the same moment: the next pass runs that one
+            }
+
             runId = run.Id;
         }
 
+        // The engine runs only while we hold the lease: losing it (or failing to renew it before it expires) stops
+        // the run, so two instances never sync the same connection at once.
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewUntilDoneAsync(connectionId, renewal.Token);
+        var renewing = RenewUntilDoneAsync(connectionId, holding, renewal.Token);
         try
         {
-            await scope.ServiceProvider.GetRequiredService<SyncEngine>().RunAsync(runId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<SyncEngine>().RunAsync(runId, holding.Token);
+        }
+        catch (OperationCanceledException) when (holding.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Lease lost: whoever holds it now resumes the run from its checkpoints.
         }
         finally
         {
@@ -161,29 +222,54 @@ internal sealed partial class SyncScheduler(
         }
     }
 
-    private async Task RenewUntilDoneAsync(string connectionId, CancellationToken cancellationToken)
+    /// <summary>Renews the lease every third of its duration; retries a failed renewal until the lease would lapse, then cancels the run.</summary>
+    private async Task RenewUntilDoneAsync(string connectionId, CancellationTokenSource holding, CancellationToken cancellationToken)
     {
         var every = options.Value.LeaseDuration / 3;
+        var heldUntil = clock.GetUtcNow() + options.Value.LeaseDuration;
         try
         {
             while (true)
             {
                 await Task.Delay(every, clock, cancellationToken);
-                if (!await leases.RenewAsync(connectionId, _owner, options.Value.LeaseDuration, cancellationToken))
+                bool renewed;
+                try
+                {
+                    renewed = await leases.RenewAsync(connectionId, _owner, options.Value.LeaseDuration, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && clock.GetUtcNow() + every < heldUntil)
+                {
+                    LogConnectionFailed(ex, connectionId);
+                    continue; // transient: try again while the lease still holds
+                }
+
+                if (!renewed)
                 {
                     LogLeaseLost(connectionId);
+                    await holding.CancelAsync();
                     return;
                 }
+
+                heldUntil = clock.GetUtcNow() + options.Value.LeaseDuration;
             }
         }
         catch (OperationCanceledException)
         {
             // The run finished.
         }
+        catch (Exception ex)
+        {
+            LogConnectionFailed(ex, connectionId);
+            LogLeaseLost(connectionId);
+            await holding.CancelAsync();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sync scheduler pass failed")]
     private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {ConnectionId} failed")]
+    private partial void LogConnectionFailed(Exception exception, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the sync lease of {ConnectionId}")]
     private partial void LogLeaseLost(string connectionId);

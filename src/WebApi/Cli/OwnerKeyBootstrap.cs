@@ -45,7 +45,9 @@ public sealed partial class OwnerKeyBootstrap(
         var directory = Path.GetFullPath(database.Value.DataDirectory, environment.ContentRootPath);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // A new file, so the owner-only mode applies (an existing file would keep its old permissions).
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -205,7 +205,15 @@ public sealed class ConnectionsController : ApiControllerBase
             return Problem(result.Error);
         }
 
-        SetNextLink(result.Value.NextCursor, "ListMessages", new { id, channel_id = channelId, since, until, q, limit });
+        SetNextLink(result.Value.NextCursor, "ListMessages", new
+        {
+            id,
+            channel_id = channelId,
+            since = since?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            until = until?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            q,
+            limit,
+        });
         return Ok(result.Value.Items);
     }
 

@@ -13,6 +13,13 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody reads an answer, and it is not a server error.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
         var (status, code, detail) = Classify(exception);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {

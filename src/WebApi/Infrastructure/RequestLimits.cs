@@ -7,12 +7,16 @@ public static class RequestLimits
 {
     public const long MaxBodyBytes = 64 * 1024;
 
-    public const string TooLargeMessage = "The request body exceeds 64 KB.";
+    /// <summary>Platform deliveries (Slack events with attachments or blocks) may be larger than API requests.</summary>
+    public const long MaxWebhookBodyBytes = 1024 * 1024;
+
+    public const string TooLargeMessage = "The request body exceeds the size limit (64 KB; 1 MB for webhooks).";
 
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            var max = context.Request.Path.StartsWithSegments("/api/webhooks", StringComparison.Ordinal) ? MaxWebhookBodyBytes : MaxBodyBytes;
+            if (context.Request.ContentLength > max)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -26,7 +30,7 @@ public static class RequestLimits
             // Chunked bodies have no length up front: the server stops reading at the limit (BadHttpRequestException 413).
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxBodyBytes;
+                limit.MaxRequestBodySize = max;
             }
 
             await next(context);

@@ -91,6 +91,41 @@ public class ResilienceHandlerTests
     }
 
     [Test]
+    public async Task SendAsync_WhenOneWorkspaceIsRateLimitedRepeatedly_ShouldNotOpenTheCircuitForOthers()
+    {
+        var breakerOptions = new ResilienceOptions
+        {
+            TotalTimeout = TimeSpan.FromSeconds(5),
+            AttemptTimeout = TimeSpan.FromSeconds(1),
+            MaxRetryAttempts = 0,
+            MinimumThroughput = 2,
+            FailureRatio = 0.5,
+            BreakDuration = TimeSpan.FromSeconds(30),
+        };
+        var calls = 0;
+        var inner = new ScriptedHandler([() =>
+        {
+            calls++;
+            var limited = new HttpResponseMessage(calls <= 10 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK);
+            limited.Headers.TryAddWithoutValidation("Retry-After", "120");
+            return limited;
+        }]);
+        var pipeline = HttpResiliencePipeline.Create("test", breakerOptions, TimeProvider.System, NullLogger.Instance);
+        using var client = new HttpClient(new ResilienceHandler(pipeline, TimeProvider.System) { InnerHandler = inner }) { BaseAddress = new Uri("http://localhost/") };
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var limited = await client.GetAsync("x");
+            limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        }
+
+        using var other = await client.GetAsync("y");
+
+        other.StatusCode.ShouldBe(HttpStatusCode.OK, "429s are a quota, not an outage: the circuit stays closed");
+        inner.Calls.ShouldBe(11);
+    }
+
+    [Test]
     public void BackoffDelay_WhenRetriesGrow_ShouldDoubleWithinJitterAndStayCapped()
     {
         var options = new ResilienceOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3) };

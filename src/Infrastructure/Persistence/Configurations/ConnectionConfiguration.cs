@@ -38,6 +38,9 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.HasIndex(c => new { c.OwnerEmail, c.Platform, c.NameKey }).IsUnique();
         builder.HasIndex(c => new { c.OwnerEmail, c.Id });
         builder.HasIndex(c => c.Status);
+
+        // Slack Events deliveries are routed by team id before their signature is checked.
+        builder.HasIndex(c => new { c.Platform, c.WorkspaceId });
     }
 }
 

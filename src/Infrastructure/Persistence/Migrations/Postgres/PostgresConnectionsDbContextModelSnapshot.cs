@@ -184,6 +184,9 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("OwnerEmail", "Id")
                         .HasDatabaseName("ix_connections_owner_email_id");
 
+                    b.HasIndex("Platform", "WorkspaceId")
+                        .HasDatabaseName("ix_connections_platform_workspace_id");
+
                     b.HasIndex("OwnerEmail", "Platform", "NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connections_owner_email_platform_name_key");
