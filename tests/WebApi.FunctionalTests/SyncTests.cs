@@ -72,8 +72,10 @@ public sealed class SyncTests : SyncTestBase
 
         var failed = await SyncAndWaitAsync(id);
         var detail = await ReadObjectAsync(await MemberA.GetAsync($"/api/connections/{id}"));
-        using var rotate = await MemberA.PutAsync($"/api/connections/{id}", Json(new { credentials = new { bot_token = Secrets.Token(FakeTokens.Slack.Valid) } }));
+        var rotated = Secrets.Token(FakeTokens.Slack.Valid);
+        using var rotate = await MemberA.PutAsync($"/api/connections/{id}", Json(new { credentials = new { bot_token = rotated } }));
         var resumed = await SyncAndWaitAsync(id);
+        var pagesAfterResume = Fake.CountRequests(rotated, "conversations.history");
         var messages = await AllMessagesAsync(id, FakeTokens.Slack.GeneralChannelId);
 
         Assert.Multiple(() =>
@@ -84,6 +86,7 @@ public sealed class SyncTests : SyncTestBase
             Assert.That(rotate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(resumed["status"]!.GetValue<string>(), Is.EqualTo("succeeded"), resumed.ToJsonString());
             Assert.That(messages, Has.Count.EqualTo(FakeHistory.Slack.SeededMessageCount), "no gap, no duplicate");
+            Assert.That(pagesAfterResume, Is.EqualTo(2), "the pass went on from page 3 of 4 instead of starting again");
             Assert.That(messages.Select(m => m["id"]!.GetValue<string>()), Is.Unique);
         });
     }

@@ -94,11 +94,13 @@ public sealed partial class SyncEngine(
     {
         var part = run.Channel(channel.ChannelId);
         var passCursor = channel.SyncCursor;
+        var resumed = channel.SyncPassToken;
+        var pagesSinceSaved = 0;
 
         // While a page is stored, the next one is already on its way: the platform's latency and the database's
         // writes overlap instead of adding up. The checkpoint still moves only after its page is stored.
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, null, prefetch.Token);
+        var fetching = FetchAsync(source, credentials, channel.ChannelId, passCursor, resumed, prefetch.Token);
         var awaited = false;
         try
         {
@@ -114,26 +116,40 @@ public sealed partial class SyncEngine(
                         return error;
                     }
 
+                    if (resumed is not null && error.ErrorCode is not ConnectionErrorCode.RateLimited and not ConnectionErrorCode.NetworkError)
+                    {
+                        // The saved position of an unfinished pass may have expired: start that pass again next time.
+                        channel.AbandonPass();
+                    }
+
                     part.Finish(StatusFor(error.ErrorCode), error.ErrorCode, error.Message);
                     channel.MarkSyncFailed(error.ErrorCode);
                     await db.SaveChangesAsync(cancellationToken);
                     return null;
                 }
 
+                resumed = null;
                 var next = page.Value.NextPageToken;
                 if (next is not null)
                 {
-                    fetching = source.GetPageAsync(credentials, channel.ChannelId, passCursor, next, prefetch.Token);
+                    fetching = FetchAsync(source, credentials, channel.ChannelId, passCursor, next, prefetch.Token);
                     awaited = false;
                 }
 
                 await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
                 channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
                 run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
-                if (page.Value.Checkpoint is not null)
+                if (page.Value.Checkpoint is null && next is not null)
                 {
-                    // Persist progress when the checkpoint moves: that is what a restarted run resumes from.
+                    channel.SavePassProgress(next);
+                }
+
+                // Persist progress when the checkpoint moves, and every few pages of a long pass: that is what a
+                // restarted run resumes from (at most that many pages are fetched again, and stored idempotently).
+                if (page.Value.Checkpoint is not null || ++pagesSinceSaved >= PassProgressEveryPages)
+                {
                     await db.SaveChangesAsync(cancellationToken);
+                    pagesSinceSaved = 0;
                 }
 
                 if (next is null)
@@ -184,6 +200,25 @@ public sealed partial class SyncEngine(
                     await entry.ReloadAsync(cancellationToken);
                 }
             }
+        }
+    }
+
+    private const int PassProgressEveryPages = 10;
+
+    /// <summary>
+    /// One page; a saved pass position the source does not recognise (it throws <see cref="ArgumentException"/>) is
+    /// answered as a platform error so the pass is abandoned and started again.
+    /// </summary>
+    private static async Task<Domain.Common.Result<MessagePage>> FetchAsync(
+        IMessageSource source, PlatformCredentials credentials, string channelId, string? cursor, string? pageToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.GetPageAsync(credentials, channelId, cursor, pageToken, cancellationToken);
+        }
+        catch (ArgumentException) when (pageToken is not null)
+        {
+            return new PlatformError(ConnectionErrorCode.PlatformError, "The saved position in this channel's history is no longer valid; the next sync reads it again from the checkpoint.");
         }
     }
 

@@ -41,12 +41,29 @@ public sealed class ConnectionChannel
     /// <summary>Why the last sync of this channel could not read it (e.g. INSUFFICIENT_PERMISSIONS), null when it could.</summary>
     public ConnectionErrorCode? SyncErrorCode { get; private set; }
 
+    /// <summary>
+    /// Where an unfinished pass over the history stands (the platform's page token after the last stored page), so a
+    /// run stopped by a long rate limit or a crash continues the pass instead of starting it again. Null between passes.
+    /// </summary>
+    public string? SyncPassToken { get; private set; }
+
+    /// <summary>Records how far the current pass got; every page before <paramref name="nextPageToken"/> is stored.</summary>
+    public void SavePassProgress(string nextPageToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextPageToken);
+        SyncPassToken = nextPageToken;
+    }
+
+    /// <summary>Forgets an unfinished pass whose position the platform no longer accepts: the next run starts it again.</summary>
+    public void AbandonPass() => SyncPassToken = null;
+
     /// <summary>Moves the checkpoint after the messages up to it were stored (in the same transaction).</summary>
     public void AdvanceCursor(string? checkpoint, DateTimeOffset now)
     {
         if (checkpoint is not null)
         {
             SyncCursor = checkpoint;
+            SyncPassToken = null;
         }
 
         LastSyncedAt = now;

@@ -245,6 +245,28 @@ public class ConnectionSyncTests
         connection.NextSyncAt.ShouldBeNull();
     }
 
+    [Test]
+    public void PassProgress_ShouldBeKeptUntilTheCheckpointMovesOrThePassIsAbandoned()
+    {
+        var connection = NewConnection();
+        var general = Channel(connection, General.Id);
+
+        general.SavePassProgress("page-3");
+        var saved = general.SyncPassToken;
+        general.AdvanceCursor(null, T1);
+        var afterPageWithoutCheckpoint = general.SyncPassToken;
+        general.AdvanceCursor("1700000000.000100", T2);
+        var afterCheckpoint = general.SyncPassToken;
+        general.SavePassProgress("page-2");
+        general.AbandonPass();
+
+        saved.ShouldBe("page-3");
+        afterPageWithoutCheckpoint.ShouldBe("page-3");
+        afterCheckpoint.ShouldBeNull();
+        general.SyncPassToken.ShouldBeNull();
+        general.SyncCursor.ShouldBe("1700000000.000100");
+    }
+
     // ---------- ChangeSettings ----------
 
     [Test]

@@ -53,5 +53,8 @@ internal sealed class ConnectionChannelConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.ConnectionId).HasMaxLength(40);
         builder.Property(c => c.ChannelId).HasMaxLength(64);
         builder.Property(c => c.Name).HasMaxLength(256).IsRequired();
+        builder.Property(c => c.SyncCursor).HasMaxLength(64);
+        builder.Property(c => c.SyncPassToken).HasMaxLength(2048);
+        builder.Property(c => c.SyncErrorCode).HasConversion<string>().HasMaxLength(32);
     }
 }

@@ -233,16 +233,23 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("refreshed_at");
 
                     b.Property<string>("SyncCursor")
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("sync_cursor");
 
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("sync_enabled");
 
-                    b.Property<int?>("SyncErrorCode")
-                        .HasColumnType("integer")
+                    b.Property<string>("SyncErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("sync_error_code");
+
+                    b.Property<string>("SyncPassToken")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("sync_pass_token");
 
                     b.HasKey("ConnectionId", "ChannelId")
                         .HasName("pk_connection_channels");

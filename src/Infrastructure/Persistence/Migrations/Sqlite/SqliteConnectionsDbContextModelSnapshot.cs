@@ -227,6 +227,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("refreshed_at");
 
                     b.Property<string>("SyncCursor")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("sync_cursor");
 
@@ -234,9 +235,15 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sync_enabled");
 
-                    b.Property<int?>("SyncErrorCode")
-                        .HasColumnType("INTEGER")
+                    b.Property<string>("SyncErrorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
                         .HasColumnName("sync_error_code");
+
+                    b.Property<string>("SyncPassToken")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sync_pass_token");
 
                     b.HasKey("ConnectionId", "ChannelId")
                         .HasName("pk_connection_channels");
