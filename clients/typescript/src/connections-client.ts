@@ -957,7 +957,7 @@ export class ConnectionsClient {
      * @param channel_id (optional) 
      * @param since (optional) 
      * @param until (optional) 
-     * @param q (optional) 
+     * @param q (optional) Case-insensitive text search (a substring).
      * @param limit (optional) 
      * @param cursor (optional) 
      * @return OK
@@ -1725,14 +1725,22 @@ export type ChannelSyncStatus = "pending" | "succeeded" | "paused" | "inaccessib
 
 /** Creates or replaces the Slack app configuration of one team and makes it the active one (any other is deactivated). Both tokens are checked on Slack before anything is saved. */
 export interface ConfigureSlackWorkspaceCommand {
-    team_id: string | null;
-    team_name: string | null;
-    bot_token: string | null;
-    app_token: string | null;
-    signing_secret: string | null;
-    app_id: string | null;
-    app_name: string | null;
-    bot_user_id: string | null;
+    /** Slack team id (`T…`). */
+    team_id: string;
+    /** The workspace's name. */
+    team_name: string;
+    /** Bot token (`xoxb-…`). */
+    bot_token: string;
+    /** App-level token for Socket Mode (`xapp-…`). */
+    app_token: string;
+    /** The app's signing secret. */
+    signing_secret: string;
+    /** Slack app id (`A…`); filled from Slack when left out. */
+    app_id?: string | null;
+    /** The app's name. */
+    app_name?: string | null;
+    /** The bot's user id (`U…`); filled from Slack when left out. */
+    bot_user_id?: string | null;
 }
 
 /** The answer to a create. */
@@ -1988,10 +1996,14 @@ export interface UpdateConnectionRequest {
 
 /** The body of `PATCH /sfp/api/slack/workspace`: any of team_name, bot_token, app_token, signing_secret. */
 export interface UpdateSlackWorkspaceRequest {
-    team_name: string | null;
-    bot_token: string | null;
-    app_token: string | null;
-    signing_secret: string | null;
+    /** The workspace's name. */
+    team_name?: string | null;
+    /** Bot token (`xoxb-…`). */
+    bot_token?: string | null;
+    /** App-level token for Socket Mode (`xapp-…`). */
+    app_token?: string | null;
+    /** The app's signing secret. */
+    signing_secret?: string | null;
 }
 
 export interface ValidatedConnectionDto {

@@ -33,6 +33,8 @@ public sealed record GetMessagesQuery(
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
+    public const int MaxQueryLength = 200;
+    public const int MaxChannelIdLength = 64;
 
     internal static string EncodeCursor(DateTimeOffset sentAt, long key) =>
         PageCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{sentAt.UtcTicks}:{key}"));
@@ -63,8 +65,8 @@ public sealed class GetMessagesQueryValidator : AbstractValidator<GetMessagesQue
     public GetMessagesQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, GetMessagesQuery.MaxLimit);
-        RuleFor(q => q.Q).MaximumLength(200);
-        RuleFor(q => q.ChannelId).MaximumLength(64);
+        RuleFor(q => q.Q).MaximumLength(GetMessagesQuery.MaxQueryLength);
+        RuleFor(q => q.ChannelId).MaximumLength(GetMessagesQuery.MaxChannelIdLength);
         RuleFor(q => q.Until).GreaterThanOrEqualTo(q => q.Since).When(q => q.Since is not null && q.Until is not null)
             .WithMessage("Must not be before since.");
         RuleFor(q => q.Cursor)

@@ -2,7 +2,12 @@ using System.Globalization;
 using Connections.Application.Connections.Commands.UpdateChannelSelection;
 using Connections.Application.Connections.Common;
 using Connections.Application.Connections.Queries.GetConnections;
+using Connections.Application.Messages;
+using Connections.Application.SlackWorkspaces.Common;
+using Connections.Application.SlackWorkspaces.Queries.GetSlackWorkspaceAudit;
+using Connections.Application.Syncs;
 using Connections.Domain.Connections;
+using Connections.Domain.SlackWorkspaces;
 using Microsoft.OpenApi;
 
 namespace Connections.WebApi.Infrastructure;
@@ -22,6 +27,47 @@ internal static class RequestSchemas
         {
             ApplyConnections(document, schemas);
         }
+
+        if (schemas.TryGetValue("ConfigureSlackWorkspaceCommand", out var configure) && configure is OpenApiSchema configureSchema)
+        {
+            ApplySlackWorkspace(configureSchema, "team_id", "team_name", "bot_token", "app_token", "signing_secret");
+        }
+
+        if (schemas.TryGetValue("UpdateSlackWorkspaceRequest", out var update) && update is OpenApiSchema updateSchema)
+        {
+            ApplySlackWorkspace(updateSchema);
+            updateSchema.MinProperties = 1;
+        }
+    }
+
+    /// <summary>The Slack app configuration's field rules (<see cref="SlackWorkspaceRules"/>); fields not required may be null (kept as they are).</summary>
+    private static void ApplySlackWorkspace(OpenApiSchema schema, params string[] required)
+    {
+        var rules = new Dictionary<string, OpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["team_id"] = Text(Ecma(SlackWorkspaceRules.TeamId()), null, SlackWorkspace.MaxIdLength, "Slack team id (`T…`)."),
+            ["team_name"] = Text(null, 1, SlackWorkspace.MaxNameLength, "The workspace's name."),
+            ["bot_token"] = SlackToken("Bot token (`xoxb-…`)."),
+            ["app_token"] = Text(Ecma(SlackWorkspaceRules.AppToken()), null, CredentialRules.MaxSlackTokenLength, "App-level token for Socket Mode (`xapp-…`)."),
+            ["signing_secret"] = Text(Ecma(CredentialRules.SlackSigningSecret()), null, null, "The app's signing secret."),
+            ["app_id"] = Text(Ecma(SlackWorkspaceRules.AppId()), null, SlackWorkspace.MaxIdLength, "Slack app id (`A…`); filled from Slack when left out."),
+            ["app_name"] = Text(null, 1, SlackWorkspace.MaxNameLength, "The app's name."),
+            ["bot_user_id"] = Text(Ecma(SlackWorkspaceRules.BotUserId()), null, SlackWorkspace.MaxIdLength, "The bot's user id (`U…`); filled from Slack when left out."),
+        };
+        foreach (var name in schema.Properties?.Keys.ToList() ?? [])
+        {
+            if (rules.TryGetValue(name, out var rule))
+            {
+                if (!required.Contains(name, StringComparer.Ordinal))
+                {
+                    rule.Type = JsonSchemaType.String | JsonSchemaType.Null;
+                }
+
+                schema.Properties![name] = rule;
+            }
+        }
+
+        schema.Required = new HashSet<string>(required, StringComparer.Ordinal);
     }
 
     public static void ApplyToOperations(OpenApiDocument document)
@@ -47,10 +93,18 @@ internal static class RequestSchemas
                     Header(operation, "202", "Location", "The URL of the queued run (GetSync).");
                     break;
                 case "ListSyncs":
+                    Parameter(operation, "limit").Schema = Integer(1, GetSyncRunsQuery.MaxLimit, GetSyncRunsQuery.DefaultLimit);
                     Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more runs follow: the URL of the next page.");
                     break;
                 case "ListMessages":
+                    Parameter(operation, "limit").Schema = Integer(1, GetMessagesQuery.MaxLimit, GetMessagesQuery.DefaultLimit);
+                    Parameter(operation, "q").Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = GetMessagesQuery.MaxQueryLength };
+                    Parameter(operation, "q").Description = "Case-insensitive text search (a substring).";
+                    Parameter(operation, "channel_id").Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = GetMessagesQuery.MaxChannelIdLength };
                     Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more messages follow: the URL of the next page.");
+                    break;
+                case "GetSlackWorkspaceAudit":
+                    Parameter(operation, "limit").Schema = Integer(1, GetSlackWorkspaceAuditQuery.MaxLimit, GetSlackWorkspaceAuditQuery.DefaultLimit);
                     break;
                 case "GetSlackWorkspace":
                     Header(operation, "200", "ETag", "The configuration's version, for a later `If-Match`.");
@@ -158,7 +212,7 @@ internal static class RequestSchemas
                 {
                     Type = JsonSchemaType.Array,
                     MaxItems = UpdateChannelSelectionCommand.MaxChannelIds,
-                    Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 64 },
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = GetMessagesQuery.MaxChannelIdLength },
                     Description = "The ids of the channels to sync; the others stop syncing.",
                 },
                 ["sync_all"] = Boolean("Sync every channel, including those created later (default false)."),
@@ -210,7 +264,7 @@ internal static class RequestSchemas
     private static OpenApiSchema DiscordToken(string? description) =>
         Text(Ecma(CredentialRules.DiscordBotToken()), CredentialRules.MinDiscordTokenLength, CredentialRules.MaxDiscordTokenLength, description);
 
-    private static OpenApiSchema Text(string pattern, int? minLength, int? maxLength, string? description) => new()
+    private static OpenApiSchema Text(string? pattern, int? minLength, int? maxLength, string? description) => new()
     {
         Type = JsonSchemaType.String,
         Pattern = pattern,

@@ -31,8 +31,22 @@ public class SlackWorkspaceRequestTests
     [TestCase("t0fake001", false)]
     [TestCase("U0FAKE001", false)]
     [TestCase("T0 FAKE", false)]
+    [TestCase("T0FAKE001\n", false)]
     public void ConfigureValidator_TeamId_ShouldFollowThePattern(string teamId, bool valid) =>
         new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with { TeamId = teamId }).IsValid.ShouldBe(valid);
+
+    [Test]
+    public void ConfigureValidator_WhenIdsOrAppTokenEndWithANewline_ShouldRejectThem()
+    {
+        var result = new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with
+        {
+            AppToken = Valid().AppToken + "\n",
+            AppId = "A0FAKEAPP\n",
+            BotUserId = "U0FAKEBOT\n",
+        });
+
+        result.Errors.Select(e => e.PropertyName).ShouldBe(["app_token", "app_id", "bot_user_id"], ignoreOrder: true);
+    }
 
     [Test]
     public void ConfigureValidator_Messages_ShouldNeverEchoTheRejectedValue()

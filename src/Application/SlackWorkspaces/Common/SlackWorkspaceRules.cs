@@ -13,16 +13,16 @@ public static partial class SlackWorkspaceRules
 {
     public const string Required = "Is required.";
 
-    [GeneratedRegex("^T[A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^T[A-Z0-9]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex TeamId();
 
-    [GeneratedRegex("^xapp-[A-Za-z0-9-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^xapp-[A-Za-z0-9-]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex AppToken();
 
-    [GeneratedRegex("^A[A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^A[A-Z0-9]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex AppId();
 
-    [GeneratedRegex("^[UW][A-Z0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[UW][A-Z0-9]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex BotUserId();
 
     public static IRuleBuilderOptions<T, string?> TeamIdRule<T>(this IRuleBuilder<T, string?> rule) =>
