@@ -136,6 +136,9 @@ public static class FakeHistory
         /// ids as strings gets the newest wrong.
         /// </summary>
         public const string ShortIdsChannelId = "1100000000000000043";
+
+        /// <summary>A channel of the history guild the bot can view but not read: its role is denied READ_MESSAGE_HISTORY there.</summary>
+        public const string NoReadHistoryChannelId = "1100000000000000044";
         public const int ShortIdsCount = 20;
         public const ulong ShortIdsFirstId = 99_999_999_999_999_990;
 

@@ -157,6 +157,26 @@ public sealed class SyncTests : SyncTestBase
     }
 
     [Test]
+    public async Task Sync_WhenDiscordBotMayNotReadAChannelsHistory_ShouldMarkItInaccessibleNotEmpty()
+    {
+        var id = await CreateSelectedAsync(
+            DiscordBody(UniqueName("Read-only channel"), guildId: FakeHistory.Discord.HistoryGuildId),
+            FakeHistory.Discord.ShortIdsChannelId,
+            FakeHistory.Discord.NoReadHistoryChannelId);
+
+        var run = await SyncAndWaitAsync(id);
+        var channels = run["channels"]!.AsArray().ToDictionary(c => c!["channel_id"]!.GetValue<string>(), c => c!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run["status"]!.GetValue<string>(), Is.EqualTo("partial"), run.ToJsonString());
+            Assert.That(channels[FakeHistory.Discord.NoReadHistoryChannelId]["status"]!.GetValue<string>(), Is.EqualTo("inaccessible"));
+            Assert.That(channels[FakeHistory.Discord.NoReadHistoryChannelId]["error"]!["code"]!.GetValue<string>(), Is.EqualTo("INSUFFICIENT_PERMISSIONS"));
+            Assert.That(channels[FakeHistory.Discord.ShortIdsChannelId]["messages_fetched"]!.GetValue<int>(), Is.EqualTo(FakeHistory.Discord.ShortIdsCount));
+        });
+    }
+
+    [Test]
     public async Task ManualSync_WhenDiscordChannelSelected_ShouldStoreSeededAndThenOnlyNewMessages()
     {
         var (body, token) = DiscordBodyWithToken(UniqueName("Discord sync"));

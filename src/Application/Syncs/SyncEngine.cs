@@ -93,6 +93,15 @@ public sealed partial class SyncEngine(
         CancellationToken cancellationToken)
     {
         var part = run.Channel(channel.ChannelId);
+        if (!channel.CanReadHistory)
+        {
+            // Discord answers such reads with an empty list: reading would report "succeeded" with nothing.
+            part.Finish(ChannelSyncStatus.Inaccessible, ConnectionErrorCode.InsufficientPermissions, "The bot may not read this channel's history (Read Message History).");
+            channel.MarkSyncFailed(ConnectionErrorCode.InsufficientPermissions);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+
         var passCursor = channel.SyncCursor;
         var resumed = channel.SyncPassToken;
         var pagesSinceSaved = 0;

@@ -27,6 +27,9 @@ public sealed class ConnectionChannel
 
     public int? MemberCount { get; private set; }
 
+    /// <summary>False when discovery found the bot may see the channel but not read its history.</summary>
+    public bool CanReadHistory { get; private set; } = true;
+
     public bool SyncEnabled { get; private set; }
 
     public DateTimeOffset DiscoveredAt { get; private set; }
@@ -78,6 +81,7 @@ public sealed class ConnectionChannel
         Name = channel.Name;
         IsPrivate = channel.IsPrivate;
         MemberCount = channel.MemberCount;
+        CanReadHistory = channel.CanReadHistory;
         RefreshedAt = now;
     }
 
@@ -85,4 +89,4 @@ public sealed class ConnectionChannel
 }
 
 /// <summary>A channel as a platform reported it during discovery.</summary>
-public sealed record DiscoveredChannel(string Id, string Name, bool IsPrivate, int? MemberCount);
+public sealed record DiscoveredChannel(string Id, string Name, bool IsPrivate, int? MemberCount, bool CanReadHistory = true);

@@ -191,6 +191,9 @@ internal sealed class DiscordData
             new(H.ManyMessagesChannelId, DiscordChannelType.GuildText, "firehose", 0, History: DiscordHistoryKind.Plain, MessageCount: H.ManyMessagesCount),
             new(H.RateLimitedChannelId, DiscordChannelType.GuildText, "rate-limited", 1, History: DiscordHistoryKind.RateLimited),
             new(H.ShortIdsChannelId, DiscordChannelType.GuildText, "old-ids", 2, History: DiscordHistoryKind.Plain, MessageCount: H.ShortIdsCount),
+            new(H.NoReadHistoryChannelId, DiscordChannelType.GuildText, "read-only-log", 3, Overwrites:
+                [new("1100000000000000411", DiscordOverwriteType.Role, 0, DiscordPermissions.ReadMessageHistory)],
+                History: DiscordHistoryKind.Plain, MessageCount: 10),
         ],
         MemberCount: 3);
 

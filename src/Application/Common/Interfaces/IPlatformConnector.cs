@@ -18,7 +18,11 @@ public sealed record PlatformCredentials(string BotToken, string? SigningSecret 
 /// <param name="Name">Display name; Slack names are prefixed with <c>#</c>.</param>
 /// <param name="IsPrivate">Slack <c>is_private</c>; Discord: @everyone is denied VIEW_CHANNEL.</param>
 /// <param name="MemberCount">Slack <c>num_members</c>; null where the platform has no count (Discord text channels).</param>
-public sealed record PlatformChannel(string Id, string Name, bool IsPrivate, int? MemberCount);
+/// <param name="CanReadHistory">
+/// False when the bot can see the channel but not read its history (Discord: no READ_MESSAGE_HISTORY there, and
+/// Discord answers such reads with an empty list rather than an error).
+/// </param>
+public sealed record PlatformChannel(string Id, string Name, bool IsPrivate, int? MemberCount, bool CanReadHistory = true);
 
 /// <summary>Who the credentials act as.</summary>
 /// <param name="WorkspaceId">Slack <c>team_id</c>, Discord guild id.</param>

@@ -19,5 +19,5 @@ public sealed class PlatformProber(IEnumerable<IPlatformConnector> connectors)
             : throw new InvalidOperationException($"No connector is registered for {platform}.");
 
     public static IReadOnlyCollection<DiscoveredChannel> ToDiscovered(PlatformProbe probe) =>
-        probe.Channels.Select(c => new DiscoveredChannel(c.Id, c.Name, c.IsPrivate, c.MemberCount)).ToList();
+        probe.Channels.Select(c => new DiscoveredChannel(c.Id, c.Name, c.IsPrivate, c.MemberCount, c.CanReadHistory)).ToList();
 }

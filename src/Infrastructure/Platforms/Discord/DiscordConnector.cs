@@ -124,7 +124,8 @@ public sealed class DiscordConnector : IPlatformConnector
                 v.Channel.Id,
                 v.Channel.Name ?? v.Channel.Id,
                 DiscordPermissions.IsPrivate(guild.Value.Id, v.Channel.PermissionOverwrites),
-                MemberCount: null))
+                MemberCount: null,
+                CanReadHistory: DiscordPermissions.Has(v.Permissions, DiscordPermissions.ReadMessageHistory)))
             .ToArray();
 
         var bot = user.Value;

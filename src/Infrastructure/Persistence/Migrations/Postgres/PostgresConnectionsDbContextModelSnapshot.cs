@@ -206,6 +206,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("channel_id");
 
+                    b.Property<bool>("CanReadHistory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("can_read_history");
+
                     b.Property<DateTimeOffset>("DiscoveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("discovered_at");

@@ -200,6 +200,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel_id");
 
+                    b.Property<bool>("CanReadHistory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("can_read_history");
+
                     b.Property<long>("DiscoveredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discovered_at");
