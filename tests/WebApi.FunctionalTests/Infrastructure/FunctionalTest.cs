@@ -146,6 +146,19 @@ public abstract class FunctionalTest
         return JsonNode.Parse(text)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>The path and query of the <c>Link: &lt;…&gt;; rel="next"</c> header, or null on the last page.</summary>
+    protected static string? NextPage(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        var link = values.Single();
+        Assert.That(link, Does.EndWith("; rel=\"next\""));
+        return new Uri(link[1..link.IndexOf('>', StringComparison.Ordinal)]).PathAndQuery;
+    }
+
     protected static string UniqueName(string stem) => $"{stem} {Guid.NewGuid().ToString("N")[..8]}";
 
     protected static MediaTypeHeaderValue JsonMediaType => new("application/json");

@@ -61,7 +61,7 @@ public abstract class SyncTestBase : FunctionalTest
             using var response = await MemberA.GetAsync(url);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             all.AddRange((await ReadArrayAsync(response)).Select(m => m!.AsObject()));
-            url = response.Headers.TryGetValues("Link", out var links) ? new Uri(links.Single()[1..links.Single().IndexOf('>', StringComparison.Ordinal)]).PathAndQuery : null;
+            url = NextPage(response);
         }
 
         return all;
