@@ -1,4 +1,5 @@
 using System.Net;
+using Connections.FakePlatforms;
 using Connections.WebApi.FunctionalTests.Infrastructure;
 
 namespace Connections.WebApi.FunctionalTests;
@@ -9,6 +10,7 @@ public sealed class DisconnectTests : FunctionalTest
     public async Task Disconnect_ShouldStopSyncingUntilAValidateReconnects()
     {
         var id = await CreateAsync(MemberA, SlackBody(UniqueName("Pause")));
+        await MemberA.PutAsync($"/api/connections/{id}/channels", Json(new { channel_ids = new[] { FakeTokens.Slack.GeneralChannelId }, sync_all = false }));
 
         using var disconnect = await MemberA.PostAsync($"/api/connections/{id}/disconnect", null);
         using var refusedSync = await MemberA.PostAsync($"/api/connections/{id}/sync", null);
@@ -37,6 +39,7 @@ public sealed class DisconnectTests : FunctionalTest
     public async Task Sync_WhenRunAlreadyQueued_ShouldAnswer409NamingIt()
     {
         var id = await CreateAsync(MemberA, SlackBody(UniqueName("Twice")));
+        await MemberA.PutAsync($"/api/connections/{id}/channels", Json(new { channel_ids = new[] { FakeTokens.Slack.GeneralChannelId }, sync_all = false }));
 
         using var first = await MemberA.PostAsync($"/api/connections/{id}/sync", null);
         using var second = await MemberA.PostAsync($"/api/connections/{id}/sync", null);
@@ -47,5 +50,17 @@ public sealed class DisconnectTests : FunctionalTest
         Assert.That(first.Headers.Location?.ToString(), Does.EndWith($"/api/connections/{id}/syncs/{run["id"]!.GetValue<string>()}"));
         var problem = await AssertProblemAsync(second, 409, "SYNC_IN_PROGRESS");
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain(run["id"]!.GetValue<string>()));
+    }
+
+    [Test]
+    public async Task Sync_WhenNoChannelIsSelected_ShouldAnswer409AndQueueNothing()
+    {
+        var id = await CreateAsync(MemberA, SlackBody(UniqueName("Nothing chosen")));
+
+        using var response = await MemberA.PostAsync($"/api/connections/{id}/sync", null);
+        var runs = await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{id}/syncs"));
+
+        await AssertProblemAsync(response, 409, "NO_CHANNELS_SELECTED");
+        Assert.That(runs, Is.Empty);
     }
 }

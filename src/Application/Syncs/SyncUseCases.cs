@@ -17,7 +17,7 @@ public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUs
 {
     public async Task<Result<SyncRunDto>> Handle(QueueSyncCommand request, CancellationToken cancellationToken)
     {
-        var connection = await db.Connections.AsNoTracking().VisibleTo(currentUser)
+        var connection = await db.Connections.AsNoTracking().VisibleTo(currentUser).Include(c => c.Channels)
             .FirstOrDefaultAsync(c => c.Id == request.ConnectionId, cancellationToken);
         if (connection is null)
         {
@@ -27,6 +27,12 @@ public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUs
         if (!connection.CanSync)
         {
             return SyncErrors.NotConnected(connection.Status);
+        }
+
+        if (!connection.HasChannelsToSync)
+        {
+            // A run over nothing would "succeed" and move last_sync without reading a message.
+            return SyncErrors.NoChannelsSelected();
         }
 
         var active = await ActiveRunIdAsync(connection.Id, cancellationToken);

@@ -196,6 +196,9 @@ public static class SyncErrors
 
     public static Error NotFound(string runId) => Error.NotFound("SYNC_RUN_NOT_FOUND", $"Sync run '{runId}' was not found.");
 
+    public static Error NoChannelsSelected() =>
+        Error.Conflict("NO_CHANNELS_SELECTED", "No channel is selected for syncing; choose channels with PUT …/channels first.");
+
     public static Error NotConnected(ConnectionStatus status) =>
         Error.Conflict("CONNECTION_NOT_CONNECTED", $"The connection is {status.ToString().ToLowerInvariant()}; validate it first.");
 }
