@@ -38,6 +38,7 @@ TestSuite[] TestSuites() => new[]
 {
     DotNetSuite("domain", "tests/Domain.UnitTests"),
     DotNetSuite("application", "tests/Application.UnitTests"),
+    DotNetSuite("architecture", "tests/Architecture.Tests"),
     DotNetSuite("infrastructure", "tests/Infrastructure.IntegrationTests",
         ("CONNECTIONS_TEST_POSTGRES", Postgres)),
     DotNetSuite("functional-sqlite", "tests/WebApi.FunctionalTests",
