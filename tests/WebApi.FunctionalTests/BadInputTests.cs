@@ -61,6 +61,29 @@ public sealed class BadInputTests : FunctionalTest
         await AssertProblemAsync(response, 400, "VALIDATION_FAILED");
     }
 
+    private static IEnumerable<TestCaseData> AmbiguousBodies()
+    {
+        const string secret = "0123456789abcdef0123456789abcdef";
+        yield return new TestCaseData("/api/connections", $$$"""{"platform":"discord","platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"}}""", "platform").SetName("duplicate platform");
+        yield return new TestCaseData("/api/connections", $$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"}}""", "credentials.bot_token").SetName("duplicate nested token");
+        yield return new TestCaseData("/api/connections", $$$"""{"platform":"slack","name":"x","credentials":{"bot_token":"xoxb-fake-valid","signing_secret":"{{{secret}}}"},"settings":{"sync_interval_minutes":"60"}}""", "settings.sync_interval_minutes").SetName("number as string");
+        yield return new TestCaseData("/sfp/api/slack/workspace", $$$"""{"team_id":"T0FAKE001","team_id":"T0OTHER01","team_name":"x","bot_token":"xoxb-fake-valid","app_token":"xapp-fake-valid","signing_secret":"{{{secret}}}"}""", "team_id").SetName("duplicate team id");
+    }
+
+    [TestCaseSource(nameof(AmbiguousBodies))]
+    public async Task Post_WhenBodyIsAmbiguousOrLoose_ShouldAnswer400NamingTheFieldAndWriteNothing(string path, string json, string field)
+    {
+        var requestsBefore = Fake.Requests.Count;
+        var connectionsBefore = (await ReadArrayAsync(await Owner.GetAsync("/api/connections?limit=500"))).Count;
+
+        using var response = await Owner.PostAsync(path, RawJson(json));
+
+        var problem = await AssertProblemAsync(response, 400, "MALFORMED_JSON");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field), problem.ToJsonString());
+        Assert.That(Fake.Requests.Count, Is.EqualTo(requestsBefore), "nothing is sent to a platform");
+        Assert.That((await ReadArrayAsync(await Owner.GetAsync("/api/connections?limit=500"))).Count, Is.EqualTo(connectionsBefore));
+    }
+
     [TestCase("{\"platform\": \"slack\", ")]
     [TestCase("not json")]
     [TestCase("[1,2,3]")]

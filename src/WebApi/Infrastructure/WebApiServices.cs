@@ -41,13 +41,18 @@ public static class WebApiServices
         return services;
     }
 
-    /// <summary>snake_case both ways, enums as lower-case strings, unknown properties rejected.</summary>
+    /// <summary>
+    /// snake_case both ways, enums as lower-case strings; unknown and duplicate properties rejected, and numbers only as
+    /// JSON numbers (the web defaults would read <c>"60"</c> as 60, and let the last of two <c>platform</c>s win).
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
         options.MaxDepth = 16;
