@@ -29,15 +29,27 @@ public static class ConnectionName
             return $"Must be at most {MaxLength} characters.";
         }
 
-        foreach (var c in name)
+        return HasForbiddenCharacter(name) ? ForbiddenCharacterMessage : null;
+    }
+
+    public const string ForbiddenCharacterMessage = "Must not contain control, invisible or bidirectional-override characters.";
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds a control character (which forges log lines), a bidi override or an
+    /// invisible character (which make two different names look the same). The rule for every display name we store.
+    /// </summary>
+    public static bool HasForbiddenCharacter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
         {
             if (char.IsControl(c) || IsBidiControl(c))
             {
-                return "Must not contain control, invisible or bidirectional-override characters.";
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>The key that makes names unique per owner and platform regardless of case.</summary>

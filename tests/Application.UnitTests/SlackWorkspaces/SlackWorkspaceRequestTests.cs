@@ -35,6 +35,26 @@ public class SlackWorkspaceRequestTests
     public void ConfigureValidator_TeamId_ShouldFollowThePattern(string teamId, bool valid) =>
         new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with { TeamId = teamId }).IsValid.ShouldBe(valid);
 
+    [TestCase("a\u0000b")]
+    [TestCase("abc\u202Eexe.txt")]
+    [TestCase("Fake\n2026-12-01 INFO forged log line")]
+    [TestCase("zero\u200Bwidth")]
+    [TestCase("tab\there")]
+    public void Validators_WhenANameHasControlOrBidiCharacters_ShouldRejectItLikeAConnectionName(string name)
+    {
+        new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with { TeamName = name })
+            .Errors.Select(e => e.PropertyName).ShouldBe(["team_name"]);
+        new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with { AppName = name })
+            .Errors.Select(e => e.PropertyName).ShouldBe(["app_name"]);
+        new UpdateSlackWorkspaceCommandValidator().Validate(new UpdateSlackWorkspaceCommand(name, null, null, null, null))
+            .Errors.Select(e => e.PropertyName).ShouldBe(["team_name"]);
+    }
+
+    [TestCase("  Acme Workspace  ")]
+    [TestCase("Ünïcödé 工作区 🚀")]
+    public void Validators_WhenANameIsOrdinaryText_ShouldAcceptIt(string name) =>
+        new ConfigureSlackWorkspaceCommandValidator().Validate(Valid() with { TeamName = name }).IsValid.ShouldBeTrue();
+
     [Test]
     public void ConfigureValidator_WhenIdsOrAppTokenEndWithANewline_ShouldRejectThem()
     {

@@ -153,6 +153,9 @@ public sealed class SlackWorkspaceTests : SlackWorkspaceTest
         yield return new TestCaseData("team_id", "").SetName("Post_WhenTeamIdIsEmpty_ShouldAnswer400");
         yield return new TestCaseData("team_name", "   ").SetName("Post_WhenTeamNameIsBlank_ShouldAnswer400");
         yield return new TestCaseData("team_name", new string('n', 256)).SetName("Post_WhenTeamNameIsTooLong_ShouldAnswer400");
+        yield return new TestCaseData("team_name", "a\u0000b").SetName("Post_WhenTeamNameHasANul_ShouldAnswer400");
+        yield return new TestCaseData("team_name", "abc\u202Eexe.txt").SetName("Post_WhenTeamNameHasABidiOverride_ShouldAnswer400");
+        yield return new TestCaseData("team_name", "Acme\nINFO forged log line").SetName("Post_WhenTeamNameHasANewline_ShouldAnswer400");
         yield return new TestCaseData("bot_token", "xoxp-user-token-").SetName("Post_WhenBotTokenIsNotXoxb_ShouldAnswer400");
         yield return new TestCaseData("bot_token", "xapp-fake-valid-").SetName("Post_WhenBotTokenIsAnAppToken_ShouldAnswer400");
         yield return new TestCaseData("app_token", "xoxb-fake-valid-").SetName("Post_WhenAppTokenIsABotToken_ShouldAnswer400");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Connections.Application.Connections.Common;
+using Connections.Domain.Connections;
 using Connections.Domain.SlackWorkspaces;
 using FluentValidation;
 
@@ -31,7 +32,9 @@ public static partial class SlackWorkspaceRules
 
     public static IRuleBuilderOptions<T, string?> TeamNameRule<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(n => n is null || (n.Trim().Length > 0 && n.Trim().Length <= SlackWorkspace.MaxNameLength))
-            .WithMessage($"Must have 1–{SlackWorkspace.MaxNameLength} characters besides spaces.");
+            .WithMessage($"Must have 1–{SlackWorkspace.MaxNameLength} characters besides spaces.")
+            .Must(n => n is null || !ConnectionName.HasForbiddenCharacter(n.Trim()))
+            .WithMessage(ConnectionName.ForbiddenCharacterMessage);
 
     public static IRuleBuilderOptions<T, string?> BotTokenRule<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(CredentialRules.MaxSlackTokenLength).WithMessage($"Must be at most {CredentialRules.MaxSlackTokenLength} characters.")
