@@ -47,6 +47,7 @@ if (!generatingDocument)
     await app.Services.GetRequiredService<OwnerKeyBootstrap>().EnsureOwnerKeyAsync(CancellationToken.None);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
