@@ -158,6 +158,44 @@ public sealed class SlackEventsTests : FunctionalTest
         Assert.That(messages.Select(m => m!["id"]!.GetValue<string>()), Does.Not.Contain(ts));
     }
 
+    [TestCase("[1,2,3]")]
+    [TestCase("null")]
+    [TestCase("\"x\"")]
+    [TestCase("17")]
+    [TestCase("{\"type\":1}")]
+    [TestCase("{\"type\":\"url_verification\",\"challenge\":5}")]
+    [TestCase("{\"type\":\"url_verification\",\"challenge\":{\"a\":[]}}")]
+    [TestCase("{\"type\":\"event_callback\",\"event\":[]}")]
+    [TestCase("{\"type\":\"event_callback\",\"team_id\":5,\"event\":{\"type\":\"message\"}}")]
+    [TestCase("{\"type\":\"event_callback\",\"team_id\":\"T0FAKE001\",\"event\":{\"type\":\"message\",\"channel\":\"C0FAKEGEN1\",\"subtype\":\"message_changed\",\"message\":7}}")]
+    [TestCase("{\"type\":\"event_callback\",\"team_id\":\"T0FAKE001\",\"event\":{\"type\":\"message\",\"channel\":\"C0FAKEGEN1\",\"ts\":\"1700000000.000100\",\"edited\":[1]}}")]
+    public async Task Delivery_WhenSignedButOfAnUnexpectedShape_ShouldBeAcknowledgedNotFail(string json)
+    {
+        using var response = await DeliverAsync(json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Delivery_WhenSignedArbitraryJsonIsFuzzed_ShouldNeverAnswer500()
+    {
+        // Seeded, so a failure reproduces; bounded in count and time, so the suite stays fast.
+        var random = new Random(20261201);
+        var deadline = DateTime.UtcNow.AddSeconds(8);
+        var sent = 0;
+        while (sent < 600 && DateTime.UtcNow < deadline)
+        {
+            var json = SlackShapedJson.Value(random, depth: 0)?.ToJsonString() ?? "null";
+            using var response = await DeliverAsync(json);
+            sent++;
+
+            // 401 is right when the body names another team: an unknown team is answered like a bad signature.
+            Assert.That((int)response.StatusCode, Is.AnyOf(200, 400, 401), $"delivery {sent}: {json}");
+        }
+
+        Assert.That(sent, Is.GreaterThan(50), "the fuzz loop must actually deliver");
+    }
+
     private Task<HttpResponseMessage> DeliverAsync(string json, string? timestamp = null, int? retryNum = null)
     {
         timestamp ??= Now();

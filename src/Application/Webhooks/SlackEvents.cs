@@ -95,10 +95,11 @@ public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, Cr
             return Error.Validation("MALFORMED_JSON", "The event body is not JSON.");
         }
 
-        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        // A correctly signed body may still have any shape: read only strings from objects, acknowledge the rest.
+        var type = Str(root, "type");
         if (type == "url_verification")
         {
-            return new SlackEventAck(root.TryGetProperty("challenge", out var challenge) ? challenge.GetString() : null, 0);
+            return new SlackEventAck(Str(root, "challenge"), 0);
         }
 
         if (type != "event_callback" || !root.TryGetProperty("event", out var evt) || Message(root, evt) is not { } message)
