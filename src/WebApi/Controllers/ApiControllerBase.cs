@@ -21,6 +21,13 @@ public abstract class ApiControllerBase : ControllerBase
     /// <summary>Maps a failed result onto its problem response.</summary>
     protected ObjectResult Problem(Error error) => ProblemMapping.ToActionResult(error, HttpContext);
 
+    /// <summary>
+    /// The URL of a named route for a <c>Location</c> or <c>Link</c> header: relative, or absolute on the configured
+    /// public base URL — never built from the request's <c>Host</c> header (see <see cref="PublicUrls"/>).
+    /// </summary>
+    protected string RouteLink(string routeName, object? values) =>
+        PublicUrls.For(HttpContext, Url.RouteUrl(routeName, values) ?? throw new InvalidOperationException($"No route named {routeName}."));
+
     /// <summary>200 with the value, or the problem.</summary>
     protected ActionResult<T> OkOrProblem<T>(Result<T> result) => result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
 }

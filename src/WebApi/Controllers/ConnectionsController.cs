@@ -67,7 +67,7 @@ public sealed class ConnectionsController : ApiControllerBase
     {
         var result = await Mediator.Send(command, cancellationToken);
         return result.IsSuccess
-            ? CreatedAtRoute("GetConnection", new { id = result.Value.Id }, result.Value)
+            ? Created(RouteLink("GetConnection", new { id = result.Value.Id }), result.Value)
             : Problem(result.Error);
     }
 
@@ -152,7 +152,7 @@ public sealed class ConnectionsController : ApiControllerBase
     {
         var result = await Mediator.Send(new QueueSyncCommand(id), cancellationToken);
         return result.IsSuccess
-            ? AcceptedAtRoute("GetSync", new { id, runId = result.Value.Id }, result.Value)
+            ? Accepted(RouteLink("GetSync", new { id, runId = result.Value.Id }), result.Value)
             : Problem(result.Error);
     }
 
@@ -225,7 +225,6 @@ public sealed class ConnectionsController : ApiControllerBase
         }
 
         var route = new RouteValueDictionary(values) { ["cursor"] = nextCursor };
-        var url = Url.RouteUrl(routeName, route, Request.Scheme, Request.Host.Value);
-        Response.Headers.Link = $"<{url}>; rel=\"next\"";
+        Response.Headers.Link = $"<{RouteLink(routeName, route)}>; rel=\"next\"";
     }
 }

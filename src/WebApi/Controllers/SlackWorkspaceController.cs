@@ -64,7 +64,7 @@ public sealed class SlackWorkspaceController : ApiControllerBase
 
         Response.Headers.ETag = result.Value.ETag;
         return result.Value.Created
-            ? CreatedAtRoute("GetSlackWorkspace", null, result.Value.Body)
+            ? Created(RouteLink("GetSlackWorkspace", null), result.Value.Body)
             : Ok(result.Value.Body);
     }
 

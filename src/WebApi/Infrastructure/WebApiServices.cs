@@ -15,6 +15,9 @@ public static class WebApiServices
     public static IServiceCollection AddWebApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName)
+            .Validate(PublicUrlOptions.IsValid, "Http:PublicBaseUrl must be an absolute http(s) URL without query, fragment or user info.")
+            .ValidateOnStart();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)

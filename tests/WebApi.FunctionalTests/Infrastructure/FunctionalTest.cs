@@ -156,7 +156,9 @@ public abstract class FunctionalTest
 
         var link = values.Single();
         Assert.That(link, Does.EndWith("; rel=\"next\""));
-        return new Uri(link[1..link.IndexOf('>', StringComparison.Ordinal)]).PathAndQuery;
+        var target = link[1..link.IndexOf('>', StringComparison.Ordinal)];
+        Assert.That(target, Does.StartWith("/"), "links are relative unless Http:PublicBaseUrl is configured");
+        return target;
     }
 
     protected static string UniqueName(string stem) => $"{stem} {Guid.NewGuid().ToString("N")[..8]}";

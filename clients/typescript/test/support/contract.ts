@@ -104,5 +104,6 @@ export function nextCursor(headers: { [key: string]: any }): string | null {
   if (!link) return null;
   const match = /<([^>]+)>;\s*rel="next"/.exec(link);
   if (!match) throw new Error(`unexpected Link header: ${link}`);
-  return new URL(match[1]).searchParams.get("cursor");
+  // Relative unless the service has Http:PublicBaseUrl: resolve it against any base to read the query.
+  return new URL(match[1], "http://link.invalid").searchParams.get("cursor");
 }
