@@ -172,6 +172,35 @@ public sealed class CredentialDiagnosisTests : FunctionalTest
     }
 
     [Test]
+    public async Task Rotate_WhenTheNewSlackTokenIsForAnotherWorkspace_ShouldAnswer409AndKeepEverything()
+    {
+        var id = await CreateAsync(MemberA, SlackBody(UniqueName("Mismatch")));
+        using var select = await MemberA.PutAsync($"/api/connections/{id}/channels", Json(new { channel_ids = new[] { FakeTokens.Slack.GeneralChannelId }, sync_all = false }));
+        var before = await ReadObjectAsync(await MemberA.GetAsync($"/api/connections/{id}"));
+        var channelsBefore = (await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{id}/channels"))).ToJsonString();
+
+        using var rotate = await MemberA.PutAsync($"/api/connections/{id}", Json(new { name = "Renamed meanwhile", credentials = new { bot_token = Secrets.Token(FakeTokens.Slack.OtherTeam) } }));
+
+        var problem = await AssertProblemAsync(rotate, 409, "WORKSPACE_MISMATCH");
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain(FakeTokens.Slack.OtherTeamId).And.Contain(FakeTokens.Slack.TeamId));
+        Assert.That((await ReadObjectAsync(await MemberA.GetAsync($"/api/connections/{id}"))).ToJsonString(), Is.EqualTo(before.ToJsonString()), "nothing is written, not even the name");
+        Assert.That((await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{id}/channels"))).ToJsonString(), Is.EqualTo(channelsBefore));
+        Assert.That((await ReadObjectAsync(await MemberA.PostAsync($"/api/connections/{id}/validate", null)))["valid"]!.GetValue<bool>(), Is.True, "the old token is still the one stored");
+    }
+
+    [Test]
+    public async Task Rotate_WhenTheNewDiscordGuildIsAnother_ShouldAnswer409()
+    {
+        var id = await CreateAsync(MemberA, DiscordBody(UniqueName("Guild")));
+
+        using var rotate = await MemberA.PutAsync($"/api/connections/{id}", Json(new { credentials = new { guild_id = FakeTokens.Discord.ManyChannelsGuildId } }));
+
+        await AssertProblemAsync(rotate, 409, "WORKSPACE_MISMATCH");
+        Assert.That((await ReadArrayAsync(await MemberA.GetAsync($"/api/connections/{id}/channels"))).Select(c => c!["id"]!.GetValue<string>()),
+            Does.Contain(FakeTokens.Discord.GeneralChannelId), "the catalog is still the first guild's");
+    }
+
+    [Test]
     public async Task Rotate_WhenPlatformFails_ShouldAnswer502AndKeepStatus()
     {
         var id = await CreateAsync(MemberA, SlackBody(UniqueName("Transient")));

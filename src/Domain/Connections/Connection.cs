@@ -182,10 +182,11 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
     }
 
     /// <summary>
-    /// Replaces the credentials with new ones the platform has just accepted (a rotation); the catalog is refreshed
-    /// for the workspace they act in.
+    /// Replaces the credentials with new ones the platform has just accepted (a rotation); the catalog is refreshed.
+    /// The new credentials must act in the same workspace or guild: the stored messages, channel selection and
+    /// checkpoints belong to it, and a connection's data never mixes two workspaces.
     /// </summary>
-    public void RotateCredentials(
+    public Result RotateCredentials(
         string protectedCredentials,
         string workspaceId,
         IReadOnlyCollection<DiscoveredChannel> channels,
@@ -193,9 +194,14 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(protectedCredentials);
         ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
+        if (!string.Equals(workspaceId, WorkspaceId, StringComparison.Ordinal))
+        {
+            return ConnectionErrors.WorkspaceMismatch(Platform, WorkspaceId, workspaceId);
+        }
+
         ProtectedCredentials = protectedCredentials;
-        WorkspaceId = workspaceId;
         MarkValidated(channels, now);
+        return Result.Success();
     }
 
     /// <summary>

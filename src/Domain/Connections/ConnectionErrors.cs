@@ -13,6 +13,13 @@ public static class ConnectionErrors
             "CONNECTION_NAME_TAKEN",
             $"You already have a {platform.ToString().ToLowerInvariant()} connection named '{name}'.");
 
+    public static Error WorkspaceMismatch(Platform platform, string current, string presented) =>
+        Error.Conflict(
+            "WORKSPACE_MISMATCH",
+            platform == Platform.Discord
+                ? $"The new credentials are for guild {presented}, but this connection mirrors guild {current}. Create another connection for that guild."
+                : $"The new token belongs to Slack workspace {presented}, but this connection mirrors workspace {current}. Create another connection for that workspace.");
+
     public static ValidationError UnknownChannels(IEnumerable<string> ids) =>
         ValidationError.For(
             "channel_ids",

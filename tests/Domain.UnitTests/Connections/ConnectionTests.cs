@@ -500,10 +500,10 @@ public class ConnectionTests
         connection.MarkFailed(ConnectionErrorCode.AuthExpired, "expired", T1);
         connection.ClearDomainEvents();
 
-        connection.RotateCredentials("new-protected-blob", "T0002", [General, Secret], T2);
+        connection.RotateCredentials("new-protected-blob", "T0001", [General, Secret], T2).IsSuccess.ShouldBeTrue();
 
         Assert.That(connection.ProtectedCredentials, Is.EqualTo("new-protected-blob"));
-        Assert.That(connection.WorkspaceId, Is.EqualTo("T0002"));
+        Assert.That(connection.WorkspaceId, Is.EqualTo("T0001"));
         Assert.That(connection.Status, Is.EqualTo(ConnectionStatus.Connected));
         Assert.That(connection.LastErrorCode, Is.Null);
         Assert.That(connection.LastValidatedAt, Is.EqualTo(T2));
@@ -511,6 +511,26 @@ public class ConnectionTests
         Assert.That(Channel(connection, "C001").SyncEnabled, Is.True);
         Assert.That(Channel(connection, "C003").SyncEnabled, Is.False);
         connection.DomainEvents.ShouldHaveSingleItem().ShouldBeOfType<ConnectionValidated>();
+    }
+
+    [Test]
+    public void RotateCredentials_WhenTheNewCredentialsActInAnotherWorkspace_ShouldFailAndChangeNothing()
+    {
+        var connection = NewConnection(General, Random);
+        connection.SelectChannels(["C001"], syncAll: false, T0);
+        connection.ClearDomainEvents();
+        var version = connection.Version;
+
+        var result = connection.RotateCredentials("other-workspace-blob", "T0002", [Secret], T2);
+
+        result.IsFailure.ShouldBeTrue();
+        result.Error.Code.ShouldBe("WORKSPACE_MISMATCH");
+        result.Error.Type.ShouldBe(ErrorType.Conflict);
+        connection.ProtectedCredentials.ShouldBe("protected-blob");
+        connection.WorkspaceId.ShouldBe("T0001");
+        connection.Channels.Select(c => c.ChannelId).ShouldBe(["C001", "C002"], ignoreOrder: true);
+        connection.Version.ShouldBe(version);
+        connection.DomainEvents.ShouldBeEmpty();
     }
 
     [TestCase("", "T2")]
@@ -538,7 +558,7 @@ public class ConnectionTests
             .SetArgDisplayNames("MarkFailed");
         yield return new TestCaseData((Action<Connection>)(c => c.RefreshChannels([Random], T1))).SetArgDisplayNames("RefreshChannels");
         yield return new TestCaseData((Action<Connection>)(c => c.SelectChannels(["C001"], false, T1))).SetArgDisplayNames("SelectChannels");
-        yield return new TestCaseData((Action<Connection>)(c => c.RotateCredentials("p2", "T9", [General], T1)))
+        yield return new TestCaseData((Action<Connection>)(c => c.RotateCredentials("p2", "T0001", [General], T1)))
             .SetArgDisplayNames("RotateCredentials");
     }
 

@@ -75,7 +75,11 @@ public sealed class UpdateConnectionCommandHandler(
                 return probe.Error;
             }
 
-            connection.RotateCredentials(vault.Protect(rotated), probe.Value.Identity.WorkspaceId, PlatformProber.ToDiscovered(probe.Value), now);
+            var rotation = connection.RotateCredentials(vault.Protect(rotated), probe.Value.Identity.WorkspaceId, PlatformProber.ToDiscovered(probe.Value), now);
+            if (rotation.IsFailure)
+            {
+                return rotation.Error;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
