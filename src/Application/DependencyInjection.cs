@@ -28,6 +28,7 @@ public static class DependencyInjection
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
         RegisterClosedImplementations(services, assembly, typeof(IValidator<>), onlyFor: typeof(IBaseRequest));
 
+        services.AddSingleton<Common.Models.PageCursors>();
         services.AddScoped<PlatformProber>();
         services.AddScoped<CredentialsVault>();
         services.AddScoped<ConnectionChecker>();

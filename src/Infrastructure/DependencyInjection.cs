@@ -60,6 +60,7 @@ public static class DependencyInjection
                 configuration["DataProtection:CertificatePassword"]));
         }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
         services.AddPlatformConnectors(configuration);
 

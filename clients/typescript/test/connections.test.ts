@@ -211,7 +211,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     await validationProblem(alice.updateConnection(id, { credentials: { bot_token: discordToken() } }));
     await validationProblem(alice.updateChannelSelection(id, { channel_ids: ["C1"], sync_all: true }));
     await validationProblem(alice.listConnections(undefined, undefined, 0, undefined));
-    await validationProblem(alice.listConnections(undefined, undefined, undefined, "not-a-cursor"));
+    await validationProblem(alice.listConnections(undefined, undefined, undefined, "not-a-cursor"), "INVALID_CURSOR");
   });
 
   it("answers a duplicate name with 409 and rejected credentials with 422", async () => {

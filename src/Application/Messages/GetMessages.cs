@@ -36,19 +36,24 @@ public sealed record GetMessagesQuery(
     public const int MaxQueryLength = 200;
     public const int MaxChannelIdLength = 64;
 
-    internal static string EncodeCursor(DateTimeOffset sentAt, long key) =>
-        PageCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{sentAt.UtcTicks}:{key}"));
+    /// <summary>The list and filters a messages cursor is valid for.</summary>
+    internal string CursorScope() => PageCursors.Scope(
+        "messages",
+        ConnectionId,
+        ChannelId,
+        Since?.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        Until?.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        Q);
 
-    internal static bool TryDecodeCursor(string? cursor, out DateTimeOffset sentAt, out long key)
+    /// <summary>A message's position in the newest-first order: its send time, then its row key.</summary>
+    internal static string PositionOf(DateTimeOffset sentAt, long key) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sentAt.UtcTicks}:{key}");
+
+    internal static bool TryParsePosition(string position, out DateTimeOffset sentAt, out long key)
     {
         sentAt = default;
         key = 0;
-        if (!PageCursor.TryDecode(cursor, out var text))
-        {
-            return false;
-        }
-
-        var parts = text.Split(':');
+        var parts = position.Split(':');
         if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks)
             || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out key) || ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks)
         {
@@ -69,13 +74,10 @@ public sealed class GetMessagesQueryValidator : AbstractValidator<GetMessagesQue
         RuleFor(q => q.ChannelId).MaximumLength(GetMessagesQuery.MaxChannelIdLength);
         RuleFor(q => q.Until).GreaterThanOrEqualTo(q => q.Since).When(q => q.Since is not null && q.Until is not null)
             .WithMessage("Must not be before since.");
-        RuleFor(q => q.Cursor)
-            .Must(c => GetMessagesQuery.TryDecodeCursor(c, out _, out _)).When(q => q.Cursor is not null)
-            .WithMessage("Is not a cursor this API issued; use the Link header's next URL as it is.");
     }
 }
 
-public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, PageCursors cursors)
     : IRequestHandler<GetMessagesQuery, Result<Page<MessageDto>>>
 {
     private const string LikeEscape = "\\";
@@ -116,8 +118,15 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
             query = query.Where(m => EF.Functions.Like(m.SearchText, pattern, LikeEscape));
         }
 
-        if (GetMessagesQuery.TryDecodeCursor(request.Cursor, out var sentAt, out var key))
+        var scope = request.CursorScope();
+        if (request.Cursor is not null)
         {
+            if (!cursors.TryRead(scope, request.Cursor, out var position)
+                || !GetMessagesQuery.TryParsePosition(position, out var sentAt, out var key))
+            {
+                return PageCursors.Invalid;
+            }
+
             query = query.Where(m => m.SentAt < sentAt || (m.SentAt == sentAt && m.Key < key));
         }
 
@@ -130,6 +139,6 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
             rows,
             request.Limit,
             m => new MessageDto(m.PlatformId, m.ChannelId, new MessageAuthorDto(m.AuthorId, m.AuthorName), m.Text, m.SentAt, m.ThreadId, m.EditedAt),
-            m => GetMessagesQuery.EncodeCursor(m.SentAt, m.Key));
+            m => cursors.Issue(scope, GetMessagesQuery.PositionOf(m.SentAt, m.Key)));
     }
 }

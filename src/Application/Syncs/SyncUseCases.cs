@@ -84,13 +84,10 @@ public sealed class GetSyncRunsQueryValidator : AbstractValidator<GetSyncRunsQue
     public GetSyncRunsQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, GetSyncRunsQuery.MaxLimit);
-        RuleFor(q => q.Cursor)
-            .Must(c => PageCursor.TryDecode(c, out _)).When(q => q.Cursor is not null)
-            .WithMessage("Is not a cursor this API issued; use the Link header's next URL as it is.");
     }
 }
 
-public sealed class GetSyncRunsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class GetSyncRunsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, PageCursors cursors)
     : IRequestHandler<GetSyncRunsQuery, Result<Page<SyncRunDto>>>
 {
     public async Task<Result<Page<SyncRunDto>>> Handle(GetSyncRunsQuery request, CancellationToken cancellationToken)
@@ -101,13 +98,19 @@ public sealed class GetSyncRunsQueryHandler(IApplicationDbContext db, ICurrentUs
         }
 
         var query = db.SyncRuns.AsNoTracking().Include(r => r.Channels).Where(r => r.ConnectionId == request.ConnectionId);
-        if (PageCursor.TryDecode(request.Cursor, out var after))
+        var scope = PageCursors.Scope("syncs", request.ConnectionId);
+        if (request.Cursor is not null)
         {
+            if (!cursors.TryRead(scope, request.Cursor, out var after))
+            {
+                return PageCursors.Invalid;
+            }
+
             query = query.Where(r => string.Compare(r.Id, after) < 0);
         }
 
         var rows = await query.OrderByDescending(r => r.Id).Take(request.Limit + 1).ToListAsync(cancellationToken);
-        return Page<SyncRunDto>.FromRows(rows, request.Limit, r => r.ToDto(), r => PageCursor.Encode(r.Id));
+        return Page<SyncRunDto>.FromRows(rows, request.Limit, r => r.ToDto(), r => cursors.Issue(scope, r.Id));
     }
 }
 

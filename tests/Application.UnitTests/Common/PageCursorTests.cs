@@ -1,6 +1,6 @@
-using System.Buffers.Text;
-using System.Text;
+using Connections.Application.Common.Interfaces;
 using Connections.Application.Common.Models;
+using Moq;
 
 namespace Connections.Application.UnitTests.Common;
 
@@ -9,101 +9,85 @@ public class PageCursorTests
 {
     private const string LastId = "conn_01ARYZ6S41TSV4RRFFQ69G5FAV";
 
-    [TestCase(LastId)]
-    [TestCase("a")]
-    [TestCase("key with spaces/and+symbols=")]
-    [TestCase("ünïcødé 東京")]
-    public void TryDecode_WhenCursorWasEncoded_ShouldReturnTheSameKey(string key)
+    [Test]
+    public void Scope_WhenListsOrFiltersDiffer_ShouldDiffer()
     {
-        var cursor = PageCursor.Encode(key);
+        string[] scopes =
+        [
+            PageCursors.Scope("connections", null, null),
+            PageCursors.Scope("connections", "slack", null),
+            PageCursors.Scope("connections", null, "slack"),
+            PageCursors.Scope("connections", "", null),
+            PageCursors.Scope("messages", null, null),
+            PageCursors.Scope("connections", "a|b", null),
+            PageCursors.Scope("connections", "a", "b"),
+            PageCursors.Scope("connections", "a\",\"b", null),
+        ];
 
-        var decoded = PageCursor.TryDecode(cursor, out var lastKey);
-
-        Assert.That(decoded, Is.True);
-        Assert.That(lastKey, Is.EqualTo(key));
+        scopes.Distinct(StringComparer.Ordinal).Count().ShouldBe(scopes.Length);
     }
 
     [Test]
-    public void Encode_WhenCalled_ShouldBeUrlSafeAndNotShowTheKeyInPlainText()
-    {
-        var cursor = PageCursor.Encode(LastId + "?>>>");
-
-        Assert.That(cursor, Does.Match("^[A-Za-z0-9_-]+$"));
-        Assert.That(cursor, Does.Not.Contain("conn_"));
-    }
+    public void Scope_WhenTheSameListAndFilters_ShouldBeTheSame() =>
+        PageCursors.Scope("messages", "conn_1", "C1", null).ShouldBe(PageCursors.Scope("messages", "conn_1", "C1", null));
 
     [Test]
-    public void Encode_WhenCalled_ShouldCarryTheVersionPrefix()
+    public void IssueAndTryRead_WhenTheProtectorRoundTrips_ShouldReturnTheKeyForTheSameScope()
     {
-        var cursor = PageCursor.Encode(LastId);
+        var protector = new Mock<ICursorProtector>(MockBehavior.Strict);
+        protector.Setup(p => p.Protect("scope", LastId)).Returns("sealed");
+        var payload = LastId;
+        protector.Setup(p => p.TryUnprotect("scope", "sealed", out payload)).Returns(true);
+        var cursors = new PageCursors(protector.Object);
 
-        Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).ShouldBe("v1:" + LastId);
+        var cursor = cursors.Issue("scope", LastId);
+
+        cursors.TryRead("scope", cursor, out var lastKey).ShouldBeTrue();
+        lastKey.ShouldBe(LastId);
     }
 
-    [TestCase(null)]
     [TestCase("")]
-    [TestCase("not base64!")]
-    [TestCase("%%%%")]
-    [TestCase("a")] // a single base64 character cannot be a whole byte
-    [TestCase("djE6")] // "v1:" with an empty key
-    public void TryDecode_WhenGarbage_ShouldFailWithEmptyKey(string? cursor)
+    [TestCase(null)]
+    public void TryRead_WhenTheCursorIsEmpty_ShouldFailWithoutCryptography(string? cursor)
     {
-        var decoded = PageCursor.TryDecode(cursor, out var lastKey);
+        var cursors = new PageCursors(new Mock<ICursorProtector>(MockBehavior.Strict).Object);
 
-        Assert.That(decoded, Is.False);
-        Assert.That(lastKey, Is.Empty);
-    }
-
-    [TestCase("v2:" + LastId)]
-    [TestCase("V1:" + LastId)]
-    [TestCase(LastId)]
-    [TestCase("v1" + LastId)]
-    public void TryDecode_WhenValidBase64ButWrongVersion_ShouldFail(string payload)
-    {
-        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
-
-        PageCursor.TryDecode(cursor, out var lastKey).ShouldBeFalse();
+        cursors.TryRead("scope", cursor!, out var lastKey).ShouldBeFalse();
         lastKey.ShouldBeEmpty();
     }
 
     [Test]
-    public void TryDecode_WhenVersionPartTampered_ShouldFail()
+    public void TryRead_WhenTheCursorIsLongerThanAnyWeIssue_ShouldFailWithoutCryptography()
     {
-        var cursor = PageCursor.Encode(LastId);
-        var tampered = (cursor[0] == 'e' ? 'f' : 'e') + cursor[1..];
+        var cursors = new PageCursors(new Mock<ICursorProtector>(MockBehavior.Strict).Object);
 
-        PageCursor.TryDecode(tampered, out _).ShouldBeFalse();
+        cursors.TryRead("scope", new string('a', PageCursors.MaxLength + 1), out _).ShouldBeFalse();
     }
 
     [Test]
-    public void TryDecode_WhenTruncatedMidCharacter_ShouldFail()
+    public void TryRead_WhenTheProtectorRefuses_ShouldFail()
     {
-        var cursor = PageCursor.Encode(LastId);
+        var protector = new Mock<ICursorProtector>();
+        var payload = string.Empty;
+        protector.Setup(p => p.TryUnprotect(It.IsAny<string>(), It.IsAny<string>(), out payload)).Returns(false);
 
-        // Drop characters until the length is 1 mod 4, which no base64 text can have.
-        var truncated = cursor[..(cursor.Length - ((cursor.Length - 1) % 4))];
-
-        (truncated.Length % 4).ShouldBe(1);
-        PageCursor.TryDecode(truncated, out _).ShouldBeFalse();
+        new PageCursors(protector.Object).TryRead("scope", "forged", out _).ShouldBeFalse();
     }
 
     [Test]
-    public void TryDecode_WhenLongerThan256Characters_ShouldFail()
+    public void TryRead_WhenTheSealedKeyIsEmpty_ShouldFail()
     {
-        var cursor = PageCursor.Encode(new string('k', 300));
+        var protector = new Mock<ICursorProtector>();
+        var payload = string.Empty;
+        protector.Setup(p => p.TryUnprotect(It.IsAny<string>(), It.IsAny<string>(), out payload)).Returns(true);
 
-        cursor.Length.ShouldBeGreaterThan(256);
-        PageCursor.TryDecode(cursor, out _).ShouldBeFalse();
+        new PageCursors(protector.Object).TryRead("scope", "sealed-empty", out _).ShouldBeFalse();
     }
 
     [Test]
-    public void TryDecode_WhenExactly256Characters_ShouldSucceed()
+    public void Invalid_ShouldBeA400KeyedByCursorWithItsOwnCode()
     {
-        // 256 base64url characters carry 192 bytes: "v1:" plus a 189-character key.
-        var cursor = PageCursor.Encode(new string('k', 189));
-
-        cursor.Length.ShouldBe(256);
-        PageCursor.TryDecode(cursor, out var lastKey).ShouldBeTrue();
-        lastKey.Length.ShouldBe(189);
+        PageCursors.Invalid.Code.ShouldBe("INVALID_CURSOR");
+        PageCursors.Invalid.Errors.Keys.ShouldBe(["cursor"]);
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using Connections.Application.Common.Models;
 using Connections.Application.Connections.Queries.GetConnections;
 
 namespace Connections.Application.UnitTests.Connections;
@@ -79,38 +76,10 @@ public class GetConnectionsQueryValidatorTests
     }
 
     [Test]
-    public void Validate_WhenCursorIssuedByEncode_ShouldHaveNoErrors()
-    {
-        var cursor = PageCursor.Encode("conn_01ARYZ6S41TSV4RRFFQ69G5FAV");
-
-        Assert.That(Errors(new GetConnectionsQuery(null, null, 10, cursor)), Is.Empty);
-    }
-
-    [TestCase("")]
-    [TestCase("not a cursor")]
-    [TestCase("!!!!")]
-    [TestCase("djE6")] // "v1:" with no key
-    public void Validate_WhenCursorDoesNotDecode_ShouldReportCursor(string cursor)
-    {
-        var errors = Errors(new GetConnectionsQuery(null, null, 10, cursor));
-
-        errors.Keys.ShouldBe(["cursor"]);
-        errors["cursor"].ShouldBe(["Is not a cursor this API issued; use the Link header's next URL as it is."]);
-    }
-
-    [Test]
-    public void Validate_WhenCursorIsBase64OfAnotherVersion_ShouldReportCursor()
-    {
-        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("v2:conn_01ARYZ6S41TSV4RRFFQ69G5FAV"));
-
-        Errors(new GetConnectionsQuery(null, null, 10, cursor)).Keys.ShouldBe(["cursor"]);
-    }
-
-    [Test]
     public void Validate_WhenEverythingWrong_ShouldReportEachParameter()
     {
-        var errors = Errors(new GetConnectionsQuery("irc", "zombie", 0, "%%%"));
+        var errors = Errors(new GetConnectionsQuery("irc", "zombie", 0));
 
-        errors.Keys.ShouldBe(["limit", "platform", "status", "cursor"], ignoreOrder: true);
+        errors.Keys.ShouldBe(["limit", "platform", "status"], ignoreOrder: true);
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using Connections.Application.Common.Models;
 using Connections.Application.Messages;
 using Connections.Application.UnitTests.Connections;
 
@@ -10,15 +7,12 @@ namespace Connections.Application.UnitTests.Messages;
 public class GetMessagesQueryValidatorTests
 {
     private const string ConnectionId = "conn_01ARYZ6S41TSV4RRFFQ69G5FAV";
-    private const string CursorMessage = "Is not a cursor this API issued; use the Link header's next URL as it is.";
 
     private static readonly DateTimeOffset Since = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly GetMessagesQueryValidator _validator = new();
 
     private Dictionary<string, string[]> Errors(GetMessagesQuery query) => _validator.Validate(query).ByField();
-
-    private static string RawCursor(string payload) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
 
     [Test]
     public void Validate_WhenDefaults_ShouldHaveNoErrors()
@@ -122,72 +116,6 @@ public class GetMessagesQueryValidatorTests
         Errors(new GetMessagesQuery(ConnectionId, Until: Since)).ShouldBeEmpty();
     }
 
-    // ---------- cursor ----------
-
-    [Test]
-    public void Validate_WhenCursorIssuedByTheMessagesQuery_ShouldHaveNoErrors()
-    {
-        var cursor = GetMessagesQuery.EncodeCursor(new DateTimeOffset(2026, 1, 15, 9, 30, 0, TimeSpan.Zero), 42);
-
-        Errors(new GetMessagesQuery(ConnectionId, Cursor: cursor)).ShouldBeEmpty();
-    }
-
-    [Test]
-    public void EncodeCursor_WhenDecoded_ShouldReturnTheSameUtcInstantAndKey()
-    {
-        var sentAt = new DateTimeOffset(2026, 1, 15, 11, 30, 0, 123, TimeSpan.FromHours(2));
-
-        var cursor = GetMessagesQuery.EncodeCursor(sentAt, 9_000_000_001);
-
-        GetMessagesQuery.TryDecodeCursor(cursor, out var decodedAt, out var key).ShouldBeTrue();
-        decodedAt.ShouldBe(sentAt);
-        decodedAt.Offset.ShouldBe(TimeSpan.Zero);
-        key.ShouldBe(9_000_000_001);
-    }
-
-    [Test]
-    public void Validate_WhenCursorIsAConnectionsListCursor_ShouldReportCursor()
-    {
-        var cursor = PageCursor.Encode(ConnectionId);
-
-        var errors = Errors(new GetMessagesQuery(ConnectionId, Cursor: cursor));
-
-        errors.Keys.ShouldBe(["cursor"]);
-        errors["cursor"].ShouldBe([CursorMessage]);
-    }
-
-    [TestCase("", TestName = "Validate_WhenCursorEmpty_ShouldReportCursor")]
-    [TestCase("not a cursor", TestName = "Validate_WhenCursorNotBase64_ShouldReportCursor")]
-    [TestCase("%%%%", TestName = "Validate_WhenCursorIsPunctuation_ShouldReportCursor")]
-    public void Validate_WhenCursorIsGarbage_ShouldReportCursor(string cursor)
-    {
-        Errors(new GetMessagesQuery(ConnectionId, Cursor: cursor))["cursor"].ShouldBe([CursorMessage]);
-    }
-
-    [TestCase("v1:639041418000000000", TestName = "Validate_WhenCursorHasNoKey_ShouldReportCursor")]
-    [TestCase("v1:639041418000000000:42:7", TestName = "Validate_WhenCursorHasThreeParts_ShouldReportCursor")]
-    [TestCase("v1:abc:42", TestName = "Validate_WhenCursorTicksNotANumber_ShouldReportCursor")]
-    [TestCase("v1:639041418000000000:abc", TestName = "Validate_WhenCursorKeyNotANumber_ShouldReportCursor")]
-    [TestCase("v1:-1:42", TestName = "Validate_WhenCursorTicksNegative_ShouldReportCursor")]
-    [TestCase("v1:3155378976000000000:42", TestName = "Validate_WhenCursorTicksBeyondMaxDate_ShouldReportCursor")]
-    [TestCase("v1:99999999999999999999:42", TestName = "Validate_WhenCursorTicksOverflowLong_ShouldReportCursor")]
-    [TestCase("v2:639041418000000000:42", TestName = "Validate_WhenCursorHasAnotherVersion_ShouldReportCursor")]
-    public void Validate_WhenCursorDecodesToSomethingThisApiDidNotIssue_ShouldReportCursor(string payload)
-    {
-        var errors = Errors(new GetMessagesQuery(ConnectionId, Cursor: RawCursor(payload)));
-
-        errors.Keys.ShouldBe(["cursor"]);
-        errors["cursor"].ShouldBe([CursorMessage]);
-    }
-
-    [Test]
-    public void Validate_WhenCursorTicksAreExactlyTheMaxDate_ShouldHaveNoErrors()
-    {
-        var cursor = RawCursor($"v1:{DateTimeOffset.MaxValue.UtcTicks}:1");
-
-        Errors(new GetMessagesQuery(ConnectionId, Cursor: cursor)).ShouldBeEmpty();
-    }
-
     [Test]
     public void Validate_WhenEverythingWrong_ShouldReportEachParameter()
     {
@@ -197,9 +125,8 @@ public class GetMessagesQueryValidatorTests
             Since: Since,
             Until: Since.AddDays(-1),
             Q: new string('q', 201),
-            Limit: 0,
-            Cursor: "%%%"));
+            Limit: 0));
 
-        errors.Keys.ShouldBe(["limit", "q", "channel_id", "until", "cursor"], ignoreOrder: true);
+        errors.Keys.ShouldBe(["limit", "q", "channel_id", "until"], ignoreOrder: true);
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using Connections.Application.Common.Models;
 using Connections.Application.Syncs;
 using Connections.Application.UnitTests.Connections;
 
@@ -10,7 +7,6 @@ namespace Connections.Application.UnitTests.Syncs;
 public class GetSyncRunsQueryValidatorTests
 {
     private const string ConnectionId = "conn_01ARYZ6S41TSV4RRFFQ69G5FAV";
-    private const string CursorMessage = "Is not a cursor this API issued; use the Link header's next URL as it is.";
 
     private readonly GetSyncRunsQueryValidator _validator = new();
 
@@ -43,38 +39,5 @@ public class GetSyncRunsQueryValidatorTests
 
         errors.Keys.ShouldBe(["limit"]);
         errors["limit"].ShouldHaveSingleItem().ShouldContain("between 1 and 100");
-    }
-
-    [Test]
-    public void Validate_WhenCursorIssuedForARunId_ShouldHaveNoErrors()
-    {
-        var cursor = PageCursor.Encode("sync_01ARYZ6S41TSV4RRFFQ69G5FAV");
-
-        Errors(new GetSyncRunsQuery(ConnectionId, 10, cursor)).ShouldBeEmpty();
-    }
-
-    [TestCase("", TestName = "Validate_WhenSyncCursorEmpty_ShouldReportCursor")]
-    [TestCase("not a cursor", TestName = "Validate_WhenSyncCursorNotBase64_ShouldReportCursor")]
-    [TestCase("djE6", TestName = "Validate_WhenSyncCursorHasNoKey_ShouldReportCursor")]
-    public void Validate_WhenCursorDoesNotDecode_ShouldReportCursor(string cursor)
-    {
-        var errors = Errors(new GetSyncRunsQuery(ConnectionId, 10, cursor));
-
-        errors.Keys.ShouldBe(["cursor"]);
-        errors["cursor"].ShouldBe([CursorMessage]);
-    }
-
-    [Test]
-    public void Validate_WhenCursorHasAnotherVersion_ShouldReportCursor()
-    {
-        var cursor = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("v2:sync_01ARYZ6S41TSV4RRFFQ69G5FAV"));
-
-        Errors(new GetSyncRunsQuery(ConnectionId, 10, cursor)).Keys.ShouldBe(["cursor"]);
-    }
-
-    [Test]
-    public void Validate_WhenLimitAndCursorWrong_ShouldReportBoth()
-    {
-        Errors(new GetSyncRunsQuery(ConnectionId, 0, "%%%")).Keys.ShouldBe(["limit", "cursor"], ignoreOrder: true);
     }
 }

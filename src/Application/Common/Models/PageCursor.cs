@@ -1,34 +1,44 @@
-using System.Buffers.Text;
-using System.Text;
+using System.Text.Json;
+using Connections.Application.Common.Interfaces;
+using Connections.Domain.Common;
 
 namespace Connections.Application.Common.Models;
 
 /// <summary>
-/// An opaque keyset cursor: the sort key of the last item of a page, versioned and base64url-encoded so clients
-/// treat it as a token. Paging by key costs the same at any depth, unlike an offset.
+/// Keyset paging cursors: the sort key of the last item of a page, sealed for one list and one set of filters, so a
+/// cursor is opaque, tamper-evident and valid only where it was issued — a messages cursor never pages the connection
+/// list, and a list cursor never pages the same list with other filters. Paging by key costs the same at any depth.
 /// </summary>
-public static class PageCursor
+public sealed class PageCursors(ICursorProtector protector)
 {
-    private const string Version = "v1:";
+    /// <summary>Longer than any cursor we issue; longer input is refused before any cryptography runs.</summary>
+    public const int MaxLength = 512;
 
-    public static string Encode(string lastKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Version + lastKey));
+    public static readonly ValidationError Invalid = ValidationError.For(
+        "cursor",
+        "Is not a cursor this API issued for this list and these filters; follow the Link header's next URL as it is.",
+        "INVALID_CURSOR");
 
-    public static bool TryDecode(string? cursor, out string lastKey)
+    /// <summary>The list and filters a cursor is valid for, unambiguous whatever the filter values hold.</summary>
+    public static string Scope(string list, params string?[] filters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(list);
+        ArgumentNullException.ThrowIfNull(filters);
+        return JsonSerializer.Serialize(filters.Prepend(list));
+    }
+
+    public string Issue(string scope, string lastKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lastKey);
+        return protector.Protect(scope, lastKey);
+    }
+
+    /// <summary>The last key of the page before, when <paramref name="cursor"/> was issued for exactly this scope.</summary>
+    public bool TryRead(string scope, string cursor, out string lastKey)
     {
         lastKey = string.Empty;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 256 || !Base64Url.IsValid(cursor))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        if (!text.StartsWith(Version, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        lastKey = text[Version.Length..];
-        return lastKey.Length > 0;
+        return !string.IsNullOrEmpty(cursor) && cursor.Length <= MaxLength
+            && protector.TryUnprotect(scope, cursor, out lastKey) && lastKey.Length > 0;
     }
 }
 

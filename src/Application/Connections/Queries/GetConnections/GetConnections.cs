@@ -44,13 +44,10 @@ public sealed class GetConnectionsQueryValidator : AbstractValidator<GetConnecti
         RuleFor(q => q.Status)
             .Must(s => GetConnectionsQuery.TryParseStatus(s, out _)).When(q => q.Status is not null)
             .WithMessage("Must be 'connected', 'disconnected' or 'error'.");
-        RuleFor(q => q.Cursor)
-            .Must(c => PageCursor.TryDecode(c, out _)).When(q => q.Cursor is not null)
-            .WithMessage("Is not a cursor this API issued; use the Link header's next URL as it is.");
     }
 }
 
-public sealed class GetConnectionsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser)
+public sealed class GetConnectionsQueryHandler(IApplicationDbContext db, ICurrentUser currentUser, PageCursors cursors)
     : IRequestHandler<GetConnectionsQuery, Result<Page<ConnectionDto>>>
 {
     public async Task<Result<Page<ConnectionDto>>> Handle(GetConnectionsQuery request, CancellationToken cancellationToken)
@@ -66,8 +63,14 @@ public sealed class GetConnectionsQueryHandler(IApplicationDbContext db, ICurren
             query = query.Where(c => c.Status == status);
         }
 
-        if (PageCursor.TryDecode(request.Cursor, out var after))
+        var scope = PageCursors.Scope("connections", request.Platform, request.Status);
+        if (request.Cursor is not null)
         {
+            if (!cursors.TryRead(scope, request.Cursor, out var after))
+            {
+                return PageCursors.Invalid;
+            }
+
             query = query.Where(c => string.Compare(c.Id, after) < 0);
         }
 
@@ -76,6 +79,6 @@ public sealed class GetConnectionsQueryHandler(IApplicationDbContext db, ICurren
             .Take(request.Limit + 1)
             .Select(c => new ConnectionDto(c.Id, c.Name, c.Platform, c.Status, c.CreatedAt, c.LastSyncAt, c.ChannelCount))
             .ToListAsync(cancellationToken);
-        return Page<ConnectionDto>.FromRows(rows, request.Limit, c => c, c => PageCursor.Encode(c.Id));
+        return Page<ConnectionDto>.FromRows(rows, request.Limit, c => c, c => cursors.Issue(scope, c.Id));
     }
 }
