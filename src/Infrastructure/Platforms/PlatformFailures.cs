@@ -1,6 +1,6 @@
 using System.Net;
 using Connections.Domain.Connections;
-using Connections.Infrastructure.Http;
+using Connections.Infrastructure.Platforms.Resilience;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,7 +1,7 @@
 using Connections.Application.Common.Interfaces;
 using Connections.Domain.Connections;
-using Connections.Infrastructure.Http;
 using Connections.Infrastructure.Platforms.Discord;
+using Connections.Infrastructure.Platforms.Resilience;
 using Connections.Infrastructure.Platforms.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +14,8 @@ public static class PlatformServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack and Discord connectors (<see cref="IPlatformConnector"/>) and message sources
-    /// (<see cref="IMessageSource"/>), their typed clients, one
-    /// long-lived resilience pipeline per platform and the options bound from <c>Platforms</c>
+    /// (<see cref="IMessageSource"/>), their typed clients, each behind its platform's resilience handler
+    /// (<see cref="PlatformResilience.AddPlatformResilienceHandler"/>), and the options bound from <c>Platforms</c>
     /// (<c>Platforms:Slack:BaseUrl</c>, <c>Platforms:Slack:HistoryPageSize</c>, <c>Platforms:Discord:BaseUrl</c>,
     /// <c>Platforms:Discord:HistoryPageSize</c>, <c>Platforms:Resilience:*</c>), validated at
     /// start-up. <paramref name="configure"/> runs after binding, for tests and demos that point at a fake.
@@ -38,15 +38,13 @@ public static class PlatformServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.TryAddSingleton<PlatformResiliencePipelines>();
-
         services.AddHttpClient<SlackClient>((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<PlatformsOptions>>().Value.Slack.BaseUrl;
                 // The pipeline's total timeout governs; HttpClient's own would cut across it with a vaguer error.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Slack));
+            .AddPlatformResilienceHandler(Platform.Slack);
 
         services.AddHttpClient<DiscordClient>((sp, client) =>
             {
@@ -55,7 +53,7 @@ public static class PlatformServiceCollectionExtensions
                 // Discord asks bots to identify themselves this way.
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/connections, 1.0)");
             })
-            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Discord));
+            .AddPlatformResilienceHandler(Platform.Discord);
 
         services.AddTransient<SlackConnector>();
         services.AddTransient<DiscordConnector>();

@@ -1,4 +1,4 @@
-using Connections.Infrastructure.Http;
+using Connections.Infrastructure.Platforms.Resilience;
 
 namespace Connections.Infrastructure.Platforms;
 

@@ -1,4 +1,3 @@
-using Connections.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 
 namespace Connections.Infrastructure.Platforms;

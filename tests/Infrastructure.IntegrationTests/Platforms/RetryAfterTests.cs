@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Connections.Infrastructure.Http;
+using Connections.Infrastructure.Platforms.Resilience;
 
 namespace Connections.Infrastructure.IntegrationTests.Platforms;
 

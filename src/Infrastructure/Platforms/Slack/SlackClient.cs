@@ -285,5 +285,5 @@ public sealed class SlackClient
     }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
-        Http.RetryAfter.FromHeader(response.Headers.RetryAfter, _timeProvider.GetUtcNow());
+        Resilience.RetryAfter.FromHeader(response.Headers.RetryAfter, _timeProvider.GetUtcNow());
 }

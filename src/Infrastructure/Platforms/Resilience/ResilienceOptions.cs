@@ -1,9 +1,9 @@
-namespace Connections.Infrastructure.Http;
+namespace Connections.Infrastructure.Platforms.Resilience;
 
 /// <summary>
-/// How calls to a platform are made resilient: the same shape as Microsoft's standard resilience handler
-/// (total timeout → retry → circuit breaker → attempt timeout), rebuilt on Polly.Core.
-/// Bound from <c>Platforms:Resilience</c>.
+/// How calls to a platform are made resilient: the shape of Microsoft's standard resilience handler
+/// (total timeout → retry → circuit breaker → attempt timeout), configured with our rules through
+/// <see cref="PlatformResilience.AddPlatformResilienceHandler"/>. Bound from <c>Platforms:Resilience</c>.
 /// </summary>
 public sealed class ResilienceOptions
 {
@@ -16,7 +16,7 @@ public sealed class ResilienceOptions
     /// <summary>Retries after the first attempt (0 disables retrying).</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
-    /// <summary>The first back-off delay; later ones double, with jitter.</summary>
+    /// <summary>The median first back-off delay; later ones double (Polly's exponential back-off with jitter).</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest back-off we choose ourselves (a platform's Retry-After is judged by <see cref="MaxRetryAfter"/>).</summary>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace Connections.Infrastructure.Http;
+namespace Connections.Infrastructure.Platforms.Resilience;
 
 /// <summary>
 /// Reads how long a platform asked us to wait: the <c>Retry-After</c> header (delta seconds or an HTTP date) and
