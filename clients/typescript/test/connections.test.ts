@@ -286,7 +286,8 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.ok(newer.every((m) => Date.parse(m.ts) >= Date.parse(middle)));
 
     await validationProblem(alice.listMessages(id, undefined, undefined, undefined, undefined, 0, undefined));
-    await validationProblem(alice.listMessages(id, undefined, undefined, undefined, undefined, undefined, "not-a-cursor"));
+    await validationProblem(alice.listMessages(id, undefined, undefined, undefined, undefined, undefined, "not-a-cursor"), "INVALID_CURSOR");
+    await validationProblem(alice.listSyncs(id, 1, nextCursor((await alice.listConnections(undefined, undefined, 1, undefined)).headers) ?? "none"), "INVALID_CURSOR");
     await validationProblem(alice.listSyncs(id, 0, undefined));
 
     // Members see only their own connection's runs and messages; owners and applications see all.
