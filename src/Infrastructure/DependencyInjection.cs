@@ -5,13 +5,12 @@ using Connections.Infrastructure.Security;
 using Connections.Infrastructure.Sync;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Connections.Infrastructure;
@@ -78,12 +77,19 @@ public static class DependencyInjection
         services.AddHostedService<SyncScheduler>();
 
     /// <summary>
-    /// Keeps the Data Protection key ring in the database, shared by every instance. Separate from
+    /// Keeps the Data Protection key ring in the database, shared by every instance, through the EF Core key store on
+    /// the registered <see cref="ConnectionsDbContext"/> (whichever provider's subclass it is). Separate from
     /// <see cref="AddInfrastructure"/> so hosts that run without a database (the build-time OpenAPI generator) can skip it.
     /// </summary>
-    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services) =>
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().PersistKeysToDbContext<ConnectionsDbContext>();
+        // The key store logs every key's XML at Debug level: unless a certificate wraps it, that is the key itself.
+        return services.AddLogging(logging => logging.AddFilter(KeyStoreLogCategory, LogLevel.Information));
+    }
+
+    /// <summary>The logging category prefix of the EF Core key store, capped at Information.</summary>
+    public const string KeyStoreLogCategory = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
     /// <summary>
     /// The PostgreSQL connection string with a lock timeout (unless the operator set one), so a write stuck behind a
