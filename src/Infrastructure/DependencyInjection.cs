@@ -84,12 +84,22 @@ public static class DependencyInjection
     public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection().PersistKeysToDbContext<ConnectionsDbContext>();
+
         // The key store logs every key's XML at Debug level: unless a certificate wraps it, that is the key itself.
-        return services.AddLogging(logging => logging.AddFilter(KeyStoreLogCategory, LogLevel.Information));
+        // Cap its category at Information for every logger provider: a provider's own rule (Logging:Console:LogLevel)
+        // outranks the rules that name none, so one rule without a provider would not hold.
+        services.PostConfigure<LoggerFilterOptions>(options =>
+        {
+            foreach (var provider in options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, KeyStoreLogCategory, LogLevel.Information, filter: null));
+            }
+        });
+        return services;
     }
 
-    /// <summary>The logging category prefix of the EF Core key store, capped at Information.</summary>
-    public const string KeyStoreLogCategory = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
+    /// <summary>The logging category prefix of the EF Core key store.</summary>
+    private const string KeyStoreLogCategory = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
     /// <summary>
     /// The PostgreSQL connection string with a lock timeout (unless the operator set one), so a write stuck behind a
