@@ -11,8 +11,9 @@ namespace Connections.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5 (which has no DI package of its own), every request handler and validator of this assembly,
-    /// and the pipeline: logging outermost, then authorization (role), then validation, then the handler.
+    /// Registers MediatR 5 (which has no DI package of its own) with every request handler of this assembly, every
+    /// request validator (FluentValidation's assembly scan, transient as before), and the pipeline: logging outermost,
+    /// then authorization (role), then validation, then the handler.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -26,7 +27,10 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>));
         RegisterClosedImplementations(services, assembly, typeof(INotificationHandler<>));
-        RegisterClosedImplementations(services, assembly, typeof(IValidator<>), onlyFor: typeof(IBaseRequest));
+        // Only validators of requests: the behavior resolves IValidator<TRequest>; nested validators (credentials,
+        // settings) are composed with SetValidator and some take constructor arguments the container cannot supply.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient,
+            filter: scan => typeof(IBaseRequest).IsAssignableFrom(scan.InterfaceType.GenericTypeArguments[0]));
 
         services.AddSingleton<Common.Models.PageCursors>();
         services.AddScoped<PlatformProber>();
@@ -46,13 +50,12 @@ public static class DependencyInjection
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
 
-    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, Type? onlyFor = null)
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface)
     {
         var implementations = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
         foreach (var type in implementations)
         {
-            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface
-                && (onlyFor is null || onlyFor.IsAssignableFrom(i.GenericTypeArguments[0]))))
+            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface))
             {
                 services.AddTransient(service, type);
             }

@@ -5,13 +5,12 @@ using Connections.Infrastructure.Security;
 using Connections.Infrastructure.Sync;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Connections.Infrastructure;
@@ -79,12 +78,29 @@ public static class DependencyInjection
         services.AddHostedService<SyncScheduler>();
 
     /// <summary>
-    /// Keeps the Data Protection key ring in the database, shared by every instance. Separate from
+    /// Keeps the Data Protection key ring in the database, shared by every instance, through the EF Core key store on
+    /// the registered <see cref="ConnectionsDbContext"/> (whichever provider's subclass it is). Separate from
     /// <see cref="AddInfrastructure"/> so hosts that run without a database (the build-time OpenAPI generator) can skip it.
     /// </summary>
-    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services) =>
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
-            o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().PersistKeysToDbContext<ConnectionsDbContext>();
+
+        // The key store logs every key's XML at Debug level: unless a certificate wraps it, that is the key itself.
+        // Cap its category at Information for every logger provider: a provider's own rule (Logging:Console:LogLevel)
+        // outranks the rules that name none, so one rule without a provider would not hold.
+        services.PostConfigure<LoggerFilterOptions>(options =>
+        {
+            foreach (var provider in options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, KeyStoreLogCategory, LogLevel.Information, filter: null));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>The logging category prefix of the EF Core key store.</summary>
+    private const string KeyStoreLogCategory = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
     /// <summary>
     /// The PostgreSQL connection string with a lock timeout (unless the operator set one), so a write stuck behind a

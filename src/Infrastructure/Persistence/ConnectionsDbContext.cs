@@ -5,6 +5,7 @@ using Connections.Domain.Connections;
 using Connections.Domain.Messages;
 using Connections.Domain.Syncs;
 using Connections.Domain.SlackWorkspaces;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connections.Infrastructure.Persistence;
@@ -14,7 +15,7 @@ namespace Connections.Infrastructure.Persistence;
 /// (<see cref="SqliteConnectionsDbContext"/>, <see cref="PostgresConnectionsDbContext"/>) only so that each has its
 /// own migration set; adding SQL Server is one more subclass, its package and one migration set.
 /// </summary>
-public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
+public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext, IDataProtectionKeyContext
 {
     private readonly IDomainEventDispatcher? _dispatcher;
 
@@ -37,7 +38,8 @@ public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext
 
     public DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries => Set<SlackWorkspaceAuditEntry>();
 
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    /// <summary>The Data Protection key ring, read and written by the EF Core key store (<c>PersistKeysToDbContext</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Saves, and only once the transaction has committed dispatches the domain events the saved aggregates raised.</summary>
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)

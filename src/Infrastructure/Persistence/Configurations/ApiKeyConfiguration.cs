@@ -1,4 +1,5 @@
 using Connections.Domain.ApiKeys;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,9 +20,13 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     }
 }
 
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRow>
+/// <summary>
+/// The EF Core key store's entity on the table the service has always used (<c>data_protection_keys</c>: <c>id</c>,
+/// <c>friendly_name</c> up to 256, <c>xml</c> not null), so existing key rings are read as they are.
+/// </summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKeyRow> builder)
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.ToTable("data_protection_keys");
         builder.HasKey(k => k.Id);
