@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Connections.Infrastructure.Persistence;
 
@@ -25,6 +27,14 @@ internal sealed class SqlServerLockTimeout(TimeSpan timeout) : DbCommandIntercep
         }
 
         return result;
+    }
+
+    /// <summary>The instance a context was configured with, for commands built outside EF; null on other providers.</summary>
+    public static SqlServerLockTimeout? Of(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+            .OfType<SqlServerLockTimeout>().FirstOrDefault();
     }
 
     /// <summary>Puts the lock timeout in front of a command (also used for commands built outside EF, e.g. the message upsert).</summary>
