@@ -28,9 +28,7 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConnectionsDbContext>();
         var entity = db.Model.FindEntityType(typeof(Message))!;
-        var properties = UpsertMessagesSql.Columns.Select(c => entity.FindProperty(c)!).ToArray();
-        var names = properties.Select(p => p.GetColumnName()).ToArray();
-        var table = entity.GetTableName()!;
+        var properties = Properties(entity);
         var now = clock.GetUtcNow();
 
         // A page never holds a message twice, but be sure: neither ON CONFLICT nor MERGE may touch one row twice in a statement.
@@ -58,19 +56,9 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
                             await command.DisposeAsync();
                         }
 
-                        command = connection.CreateCommand();
+                        command = CreateCommand(connection, provider, entity, unique.Skip(offset).Take(rows).Select(m => Values(m, connectionId, channelId, now)).ToList());
                         command.Transaction = transaction;
-                        command.CommandText = UpsertMessagesSql.For(provider, table, names, rows);
                         lockTimeout?.Apply(command);
-                        for (var row = 0; row < rows; row++)
-                        {
-                            var values = Values(unique[offset + row], connectionId, channelId, now);
-                            for (var column = 0; column < properties.Length; column++)
-                            {
-                                AddParameter(command, UpsertMessagesSql.Parameter(row, column), properties[column], values[column]);
-                            }
-                        }
-
                         await command.PrepareAsync(cancellationToken);
                     }
                     else
@@ -105,7 +93,28 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
-    private static object?[] Values(PlatformMessage m, string connectionId, string channelId, DateTimeOffset now)
+    /// <summary>
+    /// The upsert of <paramref name="rows"/> (one <see cref="Values"/> array each) on <paramref name="provider"/>, with
+    /// its parameters typed by the EF mapping of <paramref name="messages"/>; not yet bound to a transaction.
+    /// </summary>
+    internal static DbCommand CreateCommand(DbConnection connection, DatabaseProvider provider, IEntityType messages, IReadOnlyList<object?[]> rows)
+    {
+        var properties = Properties(messages);
+        var command = connection.CreateCommand();
+        command.CommandText = UpsertMessagesSql.For(provider, messages.GetTableName()!, properties.Select(p => p.GetColumnName()).ToArray(), rows.Count);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            for (var column = 0; column < properties.Length; column++)
+            {
+                AddParameter(command, UpsertMessagesSql.Parameter(row, column), properties[column], rows[row][column]);
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>A message as one row of parameter values, in <see cref="UpsertMessagesSql.Columns"/> order.</summary>
+    internal static object?[] Values(PlatformMessage m, string connectionId, string channelId, DateTimeOffset now)
     {
         var text = m.Text ?? string.Empty;
         return [connectionId, channelId, m.Id, Truncate(m.AuthorId, 64), Truncate(m.AuthorName, 256), text, text.ToLowerInvariant(), m.SentAt, Truncate(m.ThreadId, 64), m.EditedAt, now];
@@ -113,6 +122,9 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
 
     /// <summary>Fits a platform's value into its column (see MessageConfiguration) instead of failing the whole page.</summary>
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+
+    private static IProperty[] Properties(IEntityType messages) =>
+        UpsertMessagesSql.Columns.Select(c => messages.FindProperty(c)!).ToArray();
 
     private static void SetParameter(DbParameter parameter, IProperty property, object? value)
     {
