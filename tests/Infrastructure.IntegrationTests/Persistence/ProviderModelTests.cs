@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
 
 namespace Connections.Infrastructure.IntegrationTests.Persistence;
 
@@ -37,6 +38,23 @@ public sealed class ProviderModelTests
         context.Database.GetMigrations().ShouldNotBeEmpty();
         context.Database.HasPendingModelChanges().ShouldBeFalse(
             $"the {provider} migrations do not describe the model: add a migration with dotnet-ef (README, Database migrations)");
+    }
+
+    [TestCase(DatabaseProvider.Postgres)]
+    [TestCase(DatabaseProvider.SqlServer)]
+    public void Options_WhenAServerProviderHasNoConnectionString_ShouldFailValidation(DatabaseProvider provider)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+        }).Build();
+        using var services = new ServiceCollection().AddLogging()
+            .AddInfrastructure(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Production" })
+            .BuildServiceProvider();
+
+        var failure = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+
+        failure.Message.ShouldContain("Database:ConnectionString is required");
     }
 
     [TestCase(DatabaseProvider.Sqlite)]
