@@ -25,8 +25,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .Validate(o => o.Provider is not (DatabaseProvider.Postgres or DatabaseProvider.SqlServer) || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres or SqlServer.")
             .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -36,6 +36,11 @@ public static class DependencyInjection
                 services.AddDbContext<ConnectionsDbContext, PostgresConnectionsDbContext>(o => o.UseNpgsql(
                     PostgresConnectionString(database),
                     npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<ConnectionsDbContext, SqlServerConnectionsDbContext>(o => o
+                    .UseSqlServer(database.ConnectionString, sql => sql.MigrationsHistoryTable("__ef_migrations_history"))
+                    .AddInterceptors(new SqlServerLockTimeout(TimeSpan.FromSeconds(database.BusyTimeoutSeconds))));
                 break;
             default:
                 var sqlite = SqliteConnectionString(database, environment.ContentRootPath);

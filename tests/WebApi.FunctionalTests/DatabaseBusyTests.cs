@@ -1,5 +1,6 @@
 using System.Net;
 using Connections.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -32,9 +33,19 @@ public sealed class DatabaseBusyTests : FunctionalTest
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), "works again once the lock is gone");
     }
 
-    /// <summary>Another process's write transaction: SQLite's writer lock, or a PostgreSQL table lock.</summary>
+    /// <summary>Another process's write transaction: SQLite's writer lock, or a PostgreSQL or SQL Server table lock.</summary>
     private async Task<IAsyncDisposable> HoldWriteLockAsync()
     {
+        if (App.Database.IsSqlServer)
+        {
+            var sql = new SqlConnection(App.Database.ConnectionString);
+            await sql.OpenAsync();
+            var transaction = (SqlTransaction)await sql.BeginTransactionAsync();
+            await using var command = new SqlCommand("SELECT COUNT(*) FROM connections WITH (TABLOCKX, HOLDLOCK)", sql, transaction);
+            await command.ExecuteScalarAsync();
+            return sql;
+        }
+
         if (App.Database.IsPostgres)
         {
             var pg = new NpgsqlConnection(App.Database.ConnectionString);

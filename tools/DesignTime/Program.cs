@@ -21,3 +21,12 @@ internal sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresConn
             .UseNpgsql("Host=127.0.0.1;Database=design_time", n => n.MigrationsHistoryTable("__ef_migrations_history"))
             .Options);
 }
+
+/// <summary>Builds the SQL Server context for <c>dotnet ef</c>; no server is contacted when adding migrations or writing scripts.</summary>
+internal sealed class SqlServerFactory : IDesignTimeDbContextFactory<SqlServerConnectionsDbContext>
+{
+    public SqlServerConnectionsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerConnectionsDbContext>()
+            .UseSqlServer("Server=127.0.0.1;Database=design_time;Integrated Security=false", s => s.MigrationsHistoryTable("__ef_migrations_history"))
+            .Options);
+}

@@ -82,10 +82,15 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
 {
     private const string LikeEscape = "\\";
 
+    /// <summary>
+    /// Makes every character the caller typed literal: <c>%</c> and <c>_</c> everywhere, and <c>[</c>, which SQL
+    /// Server's LIKE reads as the start of a character class (escaping it is harmless on SQLite and PostgreSQL).
+    /// </summary>
     internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal);
 
     public async Task<Result<Page<MessageDto>>> Handle(GetMessagesQuery request, CancellationToken cancellationToken)
     {
@@ -113,7 +118,8 @@ public sealed class GetMessagesQueryHandler(IApplicationDbContext db, ICurrentUs
 
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
-            // LIKE on the lower-cased copy: PostgreSQL answers it from a trigram index; the wildcards the caller typed are literal.
+            // LIKE on the lower-cased copy: PostgreSQL answers it from a trigram index, SQLite and SQL Server by reading
+            // the connection's messages newest first; the wildcards the caller typed are literal.
             var pattern = "%" + EscapeLike(request.Q.Trim().ToLowerInvariant()) + "%";
             query = query.Where(m => EF.Functions.Like(m.SearchText, pattern, LikeEscape));
         }

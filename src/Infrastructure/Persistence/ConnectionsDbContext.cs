@@ -12,8 +12,8 @@ namespace Connections.Infrastructure.Persistence;
 
 /// <summary>
 /// The one EF Core model of the service, kept provider-neutral. Each provider has a small subclass
-/// (<see cref="SqliteConnectionsDbContext"/>, <see cref="PostgresConnectionsDbContext"/>) only so that each has its
-/// own migration set; adding SQL Server is one more subclass, its package and one migration set.
+/// (<see cref="SqliteConnectionsDbContext"/>, <see cref="PostgresConnectionsDbContext"/>,
+/// <see cref="SqlServerConnectionsDbContext"/>) so that each has its own migration set and its few provider touches.
 /// </summary>
 public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext, IDataProtectionKeyContext
 {

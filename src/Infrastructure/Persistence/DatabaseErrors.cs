@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,7 +10,7 @@ public enum DatabaseFailure
 {
     /// <summary>Not a recognised database failure.</summary>
     None,
-    /// <summary>Locked or busy (SQLite BUSY/LOCKED, PostgreSQL lock or connection exhaustion): retry shortly, 503.</summary>
+    /// <summary>Locked or busy (SQLite BUSY/LOCKED, PostgreSQL lock or connection exhaustion, SQL Server lock timeout or deadlock): retry shortly, 503.</summary>
     Busy,
     /// <summary>A unique constraint was hit by a concurrent writer: 409.</summary>
     UniqueViolation,
@@ -41,9 +42,32 @@ public static class DatabaseErrors
                     return DatabaseFailure.Busy;
                 case NpgsqlException { IsTransient: true }:
                     return DatabaseFailure.Busy;
+                case SqlException { Number: SqlServerErrors.DuplicateKeyInUniqueIndex or SqlServerErrors.UniqueConstraintViolation }:
+                    return DatabaseFailure.UniqueViolation;
+                case SqlException { Number: SqlServerErrors.LockTimeout or SqlServerErrors.DeadlockVictim or SqlServerErrors.CommandTimeout }:
+                    return DatabaseFailure.Busy;
             }
         }
 
         return DatabaseFailure.None;
     }
+}
+
+/// <summary>The SQL Server error numbers <see cref="DatabaseErrors"/> recognises (<c>SqlException.Number</c>).</summary>
+internal static class SqlServerErrors
+{
+    /// <summary>"Cannot insert duplicate key row in object … with unique index …" (a unique index).</summary>
+    public const int DuplicateKeyInUniqueIndex = 2601;
+
+    /// <summary>"Violation of … constraint … Cannot insert duplicate key" (a primary key or unique constraint).</summary>
+    public const int UniqueConstraintViolation = 2627;
+
+    /// <summary>"Lock request time out period exceeded": <c>SET LOCK_TIMEOUT</c> ran out (see <see cref="SqlServerLockTimeout"/>).</summary>
+    public const int LockTimeout = 1222;
+
+    /// <summary>"Transaction … was deadlocked … and has been chosen as the deadlock victim": retrying succeeds.</summary>
+    public const int DeadlockVictim = 1205;
+
+    /// <summary>SqlClient's own "Execution Timeout Expired" (the command timeout), like Npgsql's transient timeouts.</summary>
+    public const int CommandTimeout = -2;
 }

@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>Section <c>Database</c>: which provider, and where.</summary>
@@ -16,8 +17,8 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// For PostgreSQL, the Npgsql connection string (required). For SQLite optional: by default the database is
-    /// <c>connections.db</c> in <see cref="DataDirectory"/>.
+    /// For PostgreSQL the Npgsql connection string, for SQL Server the SqlClient one (required for both). For SQLite
+    /// optional: by default the database is <c>connections.db</c> in <see cref="DataDirectory"/>.
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -25,7 +26,10 @@ public sealed class DatabaseOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>How long a write waits for a lock (SQLite busy timeout, PostgreSQL lock_timeout) before the request answers 503.</summary>
+    /// <summary>
+    /// How long a write waits for a lock (SQLite busy timeout, PostgreSQL lock_timeout, SQL Server LOCK_TIMEOUT) before
+    /// the request answers 503.
+    /// </summary>
     [Range(1, 60)]
     public int BusyTimeoutSeconds { get; set; } = 3;
 

@@ -34,3 +34,20 @@ public sealed class PostgresConnectionsDbContext(DbContextOptions<PostgresConnec
             .HasDatabaseName("ix_messages_search_text_trgm");
     }
 }
+
+/// <summary>The design card's server provider: SQL Server. Migrations in <c>Migrations/SqlServer</c>.</summary>
+public sealed class SqlServerConnectionsDbContext(DbContextOptions<SqlServerConnectionsDbContext> options, IDomainEventDispatcher? dispatcher = null)
+    : ConnectionsDbContext(options, dispatcher)
+{
+    /// <summary>
+    /// SQL Server has no boolean expressions over a <c>bit</c> column, so the "one active workspace" filter compares
+    /// with 1. Message search is a plain LIKE on the lower-cased text (no trigram index exists there; see ADR 0010).
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Domain.SlackWorkspaces.SlackWorkspace>()
+            .HasIndex(w => w.IsActive)
+            .HasFilter("[is_active] = 1");
+    }
+}

@@ -1,13 +1,14 @@
 using Connections.Application.Common.Interfaces;
 using Connections.Infrastructure.Persistence;
+using Connections.Infrastructure.Sync.Statements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connections.Infrastructure.Sync;
 
 /// <summary>
-/// Leases as rows, claimed with one atomic upsert (<c>INSERT … ON CONFLICT DO UPDATE … WHERE expired or ours</c>) —
-/// the same statement on SQLite and PostgreSQL: exactly one of several racing instances gets a row back.
+/// Leases as rows. A claim is one atomic upsert per provider (<see cref="ClaimLeaseSql"/>): exactly one of several
+/// racing instances gets a row. Renewal and release touch only a row we own, with EF's own UPDATE and DELETE.
 /// </summary>
 internal sealed class SqlSyncLeases(IServiceScopeFactory scopes, TimeProvider clock) : ISyncLeases
 {
@@ -16,13 +17,7 @@ internal sealed class SqlSyncLeases(IServiceScopeFactory scopes, TimeProvider cl
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var expires = now + (long)ttl.TotalMilliseconds;
         return await ExecuteAsync(
-            db => db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO sync_leases (connection_id, owner, expires_at_ms) VALUES ({connectionId}, {owner}, {expires})
-                ON CONFLICT (connection_id) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms
-                WHERE sync_leases.expires_at_ms < {now} OR sync_leases.owner = {owner}
-                """,
-                cancellationToken),
+            db => db.Database.ExecuteSqlAsync(ClaimLeaseSql.For(db.Database.Provider(), connectionId, owner, expires, now), cancellationToken),
             cancellationToken) == 1;
     }
 
@@ -30,15 +25,15 @@ internal sealed class SqlSyncLeases(IServiceScopeFactory scopes, TimeProvider cl
     {
         var expires = clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)ttl.TotalMilliseconds;
         return await ExecuteAsync(
-            db => db.Database.ExecuteSqlAsync(
-                $"UPDATE sync_leases SET expires_at_ms = {expires} WHERE connection_id = {connectionId} AND owner = {owner}",
-                cancellationToken),
+            db => db.SyncLeases
+                .Where(l => l.ConnectionId == connectionId && l.Owner == owner)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAtMs, expires), cancellationToken),
             cancellationToken) == 1;
     }
 
     public Task ReleaseAsync(string connectionId, string owner, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            db => db.Database.ExecuteSqlAsync($"DELETE FROM sync_leases WHERE connection_id = {connectionId} AND owner = {owner}", cancellationToken),
+            db => db.SyncLeases.Where(l => l.ConnectionId == connectionId && l.Owner == owner).ExecuteDeleteAsync(cancellationToken),
             cancellationToken);
 
     private async Task<int> ExecuteAsync(Func<ConnectionsDbContext, Task<int>> statement, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal sealed class SlackWorkspaceConfiguration : IEntityTypeConfiguration<Sla
         builder.Ignore(w => w.DomainEvents);
 
         // One configuration per team, and at most one active: the filter reads the same on SQLite (0/1) and
-        // PostgreSQL (boolean), so the model stays provider-neutral.
+        // PostgreSQL (boolean); SQL Server needs "= 1" (SqlServerConnectionsDbContext says so).
         builder.HasIndex(w => w.TeamId).IsUnique();
         builder.HasIndex(w => w.IsActive).IsUnique().HasFilter("is_active").HasDatabaseName("ix_slack_workspaces_one_active");
     }
