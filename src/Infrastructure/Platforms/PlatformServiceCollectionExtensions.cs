@@ -3,6 +3,7 @@ using Connections.Domain.Connections;
 using Connections.Infrastructure.Http;
 using Connections.Infrastructure.Platforms.Discord;
 using Connections.Infrastructure.Platforms.Slack;
+using Connections.Infrastructure.Platforms.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<PlatformResiliencePipelines>();
+        services.AddPlatformTelemetry();
 
         services.AddHttpClient<SlackClient>((sp, client) =>
             {
@@ -46,7 +48,9 @@ public static class PlatformServiceCollectionExtensions
                 // The pipeline's total timeout governs; HttpClient's own would cut across it with a vaguer error.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Slack));
+            .AddHttpMessageHandler(sp => PlatformTelemetry.CallMetrics(sp, Platform.Slack))
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Slack))
+            .AddHttpMessageHandler(sp => PlatformTelemetry.RateLimitMetrics(sp, Platform.Slack));
 
         services.AddHttpClient<DiscordClient>((sp, client) =>
             {
@@ -55,7 +59,9 @@ public static class PlatformServiceCollectionExtensions
                 // Discord asks bots to identify themselves this way.
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/connections, 1.0)");
             })
-            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Discord));
+            .AddHttpMessageHandler(sp => PlatformTelemetry.CallMetrics(sp, Platform.Discord))
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<PlatformResiliencePipelines>().CreateHandler(Platform.Discord))
+            .AddHttpMessageHandler(sp => PlatformTelemetry.RateLimitMetrics(sp, Platform.Discord));
 
         services.AddTransient<SlackConnector>();
         services.AddTransient<DiscordConnector>();
