@@ -1,7 +1,6 @@
 using System.Net;
 using Connections.Application.Common.Telemetry;
 using Connections.Domain.Connections;
-using Connections.Infrastructure.Http;
 
 namespace Connections.Infrastructure.Platforms.Telemetry;
 
@@ -23,8 +22,10 @@ internal sealed class RateLimitMetricsHandler(Platform platform, Uri baseAddress
 
         try
         {
-            // Buffers the small 429 body, so the handlers above can still read it.
-            if (await RetryAfter.FromResponseAsync(response, clock.GetUtcNow(), cancellationToken) is { } wait)
+            // The clients' own reading of a 429 (header, or Discord's body, which it buffers so the handlers above can
+            // still read it): the recorded wait is exactly what the retry and the clients act on.
+            var rateLimited = await PlatformFailures.RateLimitedAsync(response, platform.ToString(), clock, cancellationToken);
+            if (rateLimited.RetryAfter is { } wait)
             {
                 metrics.RecordRateLimitWait(platform, PlatformMethod.Of(platform, baseAddress, request.RequestUri), wait);
             }
