@@ -6,14 +6,14 @@ namespace Connections.WebApi.Infrastructure;
 /// <summary>
 /// Runs on every span before any exporter and removes what could carry a secret or message text, whatever an
 /// instrumentation's defaults are: database statement text (EF parameterizes values, but the statement is dropped
-/// anyway, to be conservative), query parameters, connection strings, and URL query strings (incoming API queries such
+/// anyway, to be conservative), query parameters, connection strings (Npgsql tags every span with its data source's), and URL query strings (incoming API queries such
 /// as <c>q=</c> are message search text; outgoing Slack/Discord URLs hold only ids, tokens travel in headers).
 /// </summary>
 internal sealed class RedactingActivityProcessor : BaseProcessor<Activity>
 {
     private static readonly HashSet<string> Removed = new(StringComparer.Ordinal)
     {
-        "db.statement", "db.query.text", "db.connection_string", "url.query", "http.target", "http.url",
+        "db.statement", "db.query.text", "db.connection_string", "db.npgsql.data_source", "url.query", "http.target", "http.url",
     };
 
     private const string ParameterPrefix = "db.query.parameter.";
