@@ -45,7 +45,7 @@ public sealed class TelemetryTests : SyncTestBase
     }
 
     [Test]
-    public async Task Scrape_AfterSlackAndDiscordSyncs_ShouldShowSyncPlatformCallAndMessageSeries()
+    public async Task Scrape_WhenSlackAndDiscordHaveSynced_ShouldShowSyncPlatformCallAndMessageSeries()
     {
         var (slackBody, slackToken) = SlackBodyWithToken(UniqueName("Metrics"));
         var slack = await CreateSelectedAsync(slackBody, FakeTokens.Slack.GeneralChannelId);
@@ -100,7 +100,7 @@ public sealed class TelemetryTests : SyncTestBase
     }
 
     [Test]
-    public async Task Spans_AfterASyncAndASearch_ShouldCoverHttpPlatformAndDatabaseWithoutStatementsQueriesSecretsOrText()
+    public async Task Spans_WhenASyncAndASearchRan_ShouldCoverHttpPlatformAndDatabaseWithoutStatementsQueriesSecretsOrText()
     {
         var (body, token) = SlackBodyWithToken(UniqueName("Traces"));
         var id = await CreateSelectedAsync(body, FakeTokens.Slack.GeneralChannelId);
@@ -134,7 +134,7 @@ public sealed class TelemetryTests : SyncTestBase
     }
 
     [Test]
-    public async Task Problem_ShouldQuoteTheTraceIdOfTheRequestsSpan()
+    public async Task Problem_WhenTheConnectionIsUnknown_ShouldQuoteTheTraceIdOfTheRequestsSpan()
     {
         using var response = await MemberA.GetAsync("/api/connections/conn_telemetry_unknown");
         var problem = await AssertProblemAsync(response, 404, "CONNECTION_NOT_FOUND");

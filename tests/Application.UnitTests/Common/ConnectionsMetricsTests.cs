@@ -94,7 +94,7 @@ public sealed class ConnectionsMetricsTests
     }
 
     [Test]
-    public void RecordMessagesStored_ShouldCountWrittenRowsByPlatformOnly()
+    public void RecordMessagesStored_WhenRowsWereWritten_ShouldCountThemByPlatformOnly()
     {
         _metrics.RecordMessagesStored("conn_a", Platform.Slack, 5, Now);
         _metrics.RecordMessagesStored("conn_a", Platform.Slack, 0, Now);
@@ -108,7 +108,7 @@ public sealed class ConnectionsMetricsTests
     [TestCase(SyncRunStatus.Succeeded, "succeeded")]
     [TestCase(SyncRunStatus.Partial, "partial")]
     [TestCase(SyncRunStatus.Failed, "failed")]
-    public void RecordSyncRun_ShouldTagPlatformAndOutcome(SyncRunStatus status, string outcome)
+    public void RecordSyncRun_WhenARunFinished_ShouldTagPlatformAndOutcome(SyncRunStatus status, string outcome)
     {
         _metrics.RecordSyncRun(Platform.Discord, status);
 

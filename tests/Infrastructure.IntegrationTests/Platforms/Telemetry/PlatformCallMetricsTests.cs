@@ -121,7 +121,7 @@ public class PlatformCallMetricsTests : PlatformTestBase
     }
 
     [Test]
-    public async Task DiscordCalls_ShouldBeTaggedWithTemplatedRoutesAndNoIds()
+    public async Task DiscordCalls_WhenProbingAndReadingHistory_ShouldBeTaggedWithTemplatedRoutesAndNoIds()
     {
         var provider = Collect();
         var token = FakeTokens.Unique(D.Valid);

@@ -48,7 +48,7 @@ public class PlatformCallOutcomeTests
     [TestCase("""{"warning":"x","ok":false}""", true)]
     [TestCase("""not json""", false)]
     [TestCase("""[]""", false)]
-    public void SlackOkIsFalse_ShouldReadOnlyTheTopLevelOk(string json, bool expected) =>
+    public void SlackOkIsFalse_WhenGivenAnEnvelope_ShouldReadOnlyTheTopLevelOk(string json, bool expected) =>
         PlatformCallOutcome.SlackOkIsFalse(Encoding.UTF8.GetBytes(json), isFinalBlock: true).ShouldBe(expected);
 
     [Test]
@@ -60,7 +60,7 @@ public class PlatformCallOutcomeTests
     }
 
     [Test]
-    public async Task IsSlackApiErrorAsync_ShouldLeaveTheWholeBodyReadableForTheClient()
+    public async Task IsSlackApiErrorAsync_WhenItPeeked_ShouldLeaveTheWholeBodyReadableForTheClient()
     {
         const string body = """{"ok":false,"error":"not_in_channel"}""";
         using var response = new HttpResponseMessage(HttpStatusCode.OK)
