@@ -5,6 +5,7 @@ using Connections.Application.Connections.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Connections.Application;
 
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<CredentialsVault>();
         services.AddScoped<ConnectionChecker>();
         services.AddScoped<Syncs.SyncEngine>();
+        services.TryAddSingleton<Common.Telemetry.ConnectionsMetrics>();   // needs IMeterFactory: every host registers one (AddMetrics)
         services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
         services.AddScoped<SlackWorkspaces.Common.SlackTokenChecker>();
         return services;

@@ -17,7 +17,8 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimit
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWebApi();
+    .AddWebApi()
+    .AddTelemetry(builder.Configuration);
 builder.Services.AddSingleton<OwnerKeyBootstrap>();
 
 // The build-time OpenAPI generator runs this Program without a database: skip all database work then.
@@ -62,6 +63,7 @@ app.UseSwaggerUI(o =>
 });
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapTelemetry();
 app.MapControllers();
 
 await app.RunAsync();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Connections.Application.Common.Interfaces;
+using Connections.Application.Common.Telemetry;
 using Connections.Application.Connections.Common;
 using Connections.Domain.Connections;
 using Connections.Domain.Syncs;
@@ -12,7 +14,7 @@ namespace Connections.Application.Syncs;
 /// checkpoint moves, so an interrupted run resumes without gaps and a re-run stores no duplicates. A channel the bot
 /// can no longer read, or one rate-limited for longer than a worker should wait, does not stop the others (the run
 /// ends partial); revoked or invalid credentials stop the run and put the connection in error.
-/// The caller must hold the connection's lease.
+/// The caller must hold the connection's lease. Each run is one span and counts in the sync metrics.
 /// </summary>
 public sealed partial class SyncEngine(
     IApplicationDbContext db,
@@ -20,10 +22,13 @@ public sealed partial class SyncEngine(
     IMessageStore store,
     CredentialsVault vault,
     TimeProvider clock,
+    ConnectionsMetrics metrics,
     ILogger<SyncEngine> logger)
 {
     public async Task RunAsync(string runId, CancellationToken cancellationToken)
     {
+        using var activity = ConnectionsActivitySource.Instance.StartActivity("sync run");
+        activity?.SetTag("connections.sync_run.id", runId);
         var run = await db.SyncRuns.Include(r => r.Channels).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is not { IsActive: true })
         {
@@ -31,11 +36,14 @@ public sealed partial class SyncEngine(
         }
 
         var connection = await db.Connections.Include(c => c.Channels).FirstAsync(c => c.Id == run.ConnectionId, cancellationToken);
+        activity?.SetTag("connections.connection.id", connection.Id);
+        activity?.SetTag("connections.platform", ConnectionsMetrics.TagOf(connection.Platform));
         if (!connection.CanSync)
         {
             run.Start([], clock.GetUtcNow());
             run.Fail(connection.LastErrorCode ?? ConnectionErrorCode.InvalidCredentials, $"The connection is {connection.Status.ToString().ToLowerInvariant()}.", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            await RecordFinishedAsync(run, connection, activity, cancellationToken);
             return;
         }
 
@@ -64,6 +72,7 @@ public sealed partial class SyncEngine(
                     c.RecordSyncFinished(succeeded: false, now);
                 }, cancellationToken);
                 LogFinished(run.Id, run.Status, run.MessagesFetched);
+                await RecordFinishedAsync(run, connection, activity, cancellationToken);
                 return;
             }
         }
@@ -82,6 +91,38 @@ public sealed partial class SyncEngine(
             c.RecordSyncFinished(run.Status == SyncRunStatus.Succeeded, finished);
         }, cancellationToken);
         LogFinished(run.Id, run.Status, run.MessagesFetched);
+        await RecordFinishedAsync(run, connection, activity, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts the finished run, marks its span, and reads the connection's newest stored message (one indexed query per
+    /// run) so the sync lag is known after a restart too. A failure here must not touch the run, which is saved already.
+    /// </summary>
+    private async Task RecordFinishedAsync(SyncRun run, Connection connection, Activity? activity, CancellationToken cancellationToken)
+    {
+        metrics.RecordSyncRun(connection.Platform, run.Status);
+        activity?.SetTag("connections.sync_run.status", run.Status.ToString().ToLowerInvariant());
+        if (run.Status == SyncRunStatus.Failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, run.ErrorCode?.ToWireName());
+        }
+
+        try
+        {
+            var newest = await db.Messages.AsNoTracking()
+                .Where(m => m.ConnectionId == connection.Id)
+                .OrderByDescending(m => m.SentAt)
+                .Select(m => (DateTimeOffset?)m.SentAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (newest is { } sentAt)
+            {
+                metrics.ObserveNewestMessage(connection.Id, connection.Platform, sentAt);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNewestUnknown(ex.GetType().Name, connection.Id);
+        }
     }
 
     /// <returns>A failure that concerns the whole connection, or null when the run can go on.</returns>
@@ -145,7 +186,8 @@ public sealed partial class SyncEngine(
                     awaited = false;
                 }
 
-                await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
+                var written = await store.UpsertAsync(run.ConnectionId, channel.ChannelId, page.Value.Messages, cancellationToken);
+                metrics.RecordMessagesStored(run.ConnectionId, source.Platform, written, NewestOf(page.Value.Messages));
                 channel.AdvanceCursor(page.Value.Checkpoint, clock.GetUtcNow());
                 run.RecordMessages(channel.ChannelId, page.Value.Messages.Count);
                 if (page.Value.Checkpoint is null && next is not null)
@@ -231,6 +273,9 @@ public sealed partial class SyncEngine(
         }
     }
 
+    private static DateTimeOffset? NewestOf(IReadOnlyList<PlatformMessage> messages) =>
+        messages.Count == 0 ? null : messages.Max(m => m.SentAt);
+
     private static ChannelSyncStatus StatusFor(ConnectionErrorCode code) => code switch
     {
         ConnectionErrorCode.RateLimited => ChannelSyncStatus.Paused,
@@ -243,4 +288,7 @@ public sealed partial class SyncEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {RunId} finished {Status} with {Messages} message(s)")]
     private partial void LogFinished(string runId, SyncRunStatus status, int messages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The newest stored message of {ConnectionId} could not be read for the sync lag ({ExceptionType})")]
+    private partial void LogNewestUnknown(string exceptionType, string connectionId);
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Connections.Application.Common.Interfaces;
+using Connections.Application.Common.Telemetry;
 using Connections.Application.Connections.Common;
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
@@ -52,7 +53,8 @@ public sealed record ReceiveSlackEventCommand(byte[] RawBody, string? Timestamp,
     public override string ToString() => $"ReceiveSlackEventCommand {{ Bytes = {RawBody.Length} }}";
 }
 
-public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, CredentialsVault vault, IMessageStore store, TimeProvider clock)
+public sealed class ReceiveSlackEventCommandHandler(
+    IApplicationDbContext db, CredentialsVault vault, IMessageStore store, TimeProvider clock, ConnectionsMetrics metrics)
     : IRequestHandler<ReceiveSlackEventCommand, Result<SlackEventAck>>
 {
     private static readonly Error BadSignature = new("INVALID_SIGNATURE", "The request is not signed by a configured Slack app.", ErrorType.Unauthorized);
@@ -114,7 +116,9 @@ public sealed class ReceiveSlackEventCommandHandler(IApplicationDbContext db, Cr
         {
             if (connection.ChannelsToSync().Any(ch => ch.ChannelId == message.Message.ChannelId))
             {
-                stored += await store.UpsertAsync(connection.Id, message.Message.ChannelId, [message.Message], cancellationToken);
+                var written = await store.UpsertAsync(connection.Id, message.Message.ChannelId, [message.Message], cancellationToken);
+                metrics.RecordMessagesStored(connection.Id, Platform.Slack, written, message.Message.SentAt);
+                stored += written;
             }
         }
 

@@ -3,6 +3,7 @@ using Connections.Domain.Connections;
 using Connections.Infrastructure.Platforms.Discord;
 using Connections.Infrastructure.Platforms.Resilience;
 using Connections.Infrastructure.Platforms.Slack;
+using Connections.Infrastructure.Platforms.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,13 +39,17 @@ public static class PlatformServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddPlatformTelemetry();
+
         services.AddHttpClient<SlackClient>((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<PlatformsOptions>>().Value.Slack.BaseUrl;
                 // The pipeline's total timeout governs; HttpClient's own would cut across it with a vaguer error.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddPlatformResilienceHandler(Platform.Slack);
+            .AddHttpMessageHandler(sp => PlatformTelemetry.CallMetrics(sp, Platform.Slack))
+            .AddPlatformResilienceHandler(Platform.Slack)
+            .AddHttpMessageHandler(sp => PlatformTelemetry.RateLimitMetrics(sp, Platform.Slack));
 
         services.AddHttpClient<DiscordClient>((sp, client) =>
             {
@@ -53,7 +58,9 @@ public static class PlatformServiceCollectionExtensions
                 // Discord asks bots to identify themselves this way.
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/connections, 1.0)");
             })
-            .AddPlatformResilienceHandler(Platform.Discord);
+            .AddHttpMessageHandler(sp => PlatformTelemetry.CallMetrics(sp, Platform.Discord))
+            .AddPlatformResilienceHandler(Platform.Discord)
+            .AddHttpMessageHandler(sp => PlatformTelemetry.RateLimitMetrics(sp, Platform.Discord));
 
         services.AddTransient<SlackConnector>();
         services.AddTransient<DiscordConnector>();

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Connections.Application.Common.Interfaces;
+using Connections.Application.Common.Telemetry;
 using Connections.Application.Syncs;
 using Connections.Domain.Connections;
 using Connections.Domain.Syncs;
@@ -63,6 +64,7 @@ internal sealed partial class SyncScheduler(
     SyncSignal signal,
     IOptions<SyncOptions> options,
     TimeProvider clock,
+    ConnectionsMetrics metrics,
     ILogger<SyncScheduler> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -163,6 +165,10 @@ internal sealed partial class SyncScheduler(
             var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId);
             connection?.RecordSyncFinished(succeeded: false, now);
             await db.SaveChangesAsync(CancellationToken.None);
+            if (run is not null && connection is not null)
+            {
+                metrics.RecordSyncRun(connection.Platform, SyncRunStatus.Failed);
+            }
         }
         catch (Exception ex)
         {

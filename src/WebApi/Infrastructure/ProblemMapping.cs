@@ -82,7 +82,7 @@ public static class ProblemMapping
         problem.Type ??= "about:blank";
         problem.Instance ??= context.Request.Path;
         problem.Extensions.Remove("traceId");
-        problem.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
+        problem.Extensions["trace_id"] = Telemetry.TraceIdOf(context);
     }
 
     private static string TitleOf(ErrorType type) => type switch

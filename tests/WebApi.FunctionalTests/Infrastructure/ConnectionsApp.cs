@@ -4,6 +4,7 @@ using Connections.FakePlatforms;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,12 @@ namespace Connections.WebApi.FunctionalTests.Infrastructure;
 /// The real service (Production environment, real HTTP pipeline) on a throwaway database, talking to the fake
 /// Slack/Discord over real HTTP on 127.0.0.1, with every log line captured.
 /// </summary>
-public sealed class ConnectionsApp(TestDatabase database, FakePlatformServer fake, CapturedLogs logs, IReadOnlyDictionary<string, string?>? overrides = null)
+public sealed class ConnectionsApp(
+    TestDatabase database,
+    FakePlatformServer fake,
+    CapturedLogs logs,
+    IReadOnlyDictionary<string, string?>? overrides = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -51,8 +57,12 @@ public sealed class ConnectionsApp(TestDatabase database, FakePlatformServer fak
         {
             logging.ClearProviders();
             logging.SetMinimumLevel(LogLevel.Information);
-            logging.AddProvider(logs);
+            logging.AddProvider(logs.CreateProvider());
         });
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     /// <summary>Creates an API key the way the command line does, and returns the plain key.</summary>

@@ -42,11 +42,14 @@ public abstract class FunctionalTest
     /// <summary>Configuration a fixture needs on top of the defaults (e.g. a tighter circuit breaker).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
 
+    /// <summary>Services a fixture adds after the service's own (e.g. a span exporter); null for none.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices => null;
+
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        App = new ConnectionsApp(database, Fake, Logs, Overrides);
+        App = new ConnectionsApp(database, Fake, Logs, Overrides, TestServices);
         _ = App.Server;
         Owner = App.ClientWithKey(Secrets.Plant(await App.CreateKeyAsync(OwnerEmail, CallerRole.Owner)), Audit);
         MemberA = App.ClientWithKey(Secrets.Plant(await App.CreateKeyAsync(MemberAEmail, CallerRole.Member)), Audit);
