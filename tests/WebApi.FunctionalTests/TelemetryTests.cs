@@ -56,6 +56,7 @@ public sealed class TelemetryTests : SyncTestBase
 
         var slackRun = await SyncAndWaitAsync(slack);
         var discordRun = await SyncAndWaitAsync(discord);
+        await CreateAsync(MemberA, SlackBody(UniqueName("Retried"), FakeTokens.Slack.RateLimitedOnce));
         var scrape = await ScrapeAsync();
 
         var lag = scrape.Find("connections_sync_lag_seconds", ("connection_id", slack), ("platform", "slack")).ShouldHaveSingleItem().Value;
@@ -85,6 +86,7 @@ public sealed class TelemetryTests : SyncTestBase
 
             Assert.That(scrape.Named("http_server_request_duration_seconds_count").Select(s => s.Labels.GetValueOrDefault("http_route")), Does.Contain("api/connections/{id}/sync"));
             Assert.That(scrape.Samples.Any(s => s.Name.StartsWith("dotnet_gc_", StringComparison.Ordinal)), Is.True, "runtime metrics");
+            Assert.That(scrape.Named("resilience_polly_strategy_events_total").Select(s => s.Labels.GetValueOrDefault("event_name")), Does.Contain("OnRetry"), "the resilience handler's events");
         });
 
         // Labels hold words and connection ids only: no platform id, token, secret or message text.

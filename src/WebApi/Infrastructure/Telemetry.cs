@@ -57,6 +57,8 @@ public static class Telemetry
             {
                 metrics
                     .AddMeter(ConnectionsMetrics.MeterName)
+                    // The standard resilience handler's own events (retries, timeouts, breaker transitions), by pipeline.
+                    .AddMeter("Polly")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     // The runtime's own meter (GC, heap, thread pool, exceptions); what the Runtime instrumentation package registers on .NET 9+.
