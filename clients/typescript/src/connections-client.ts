@@ -196,7 +196,7 @@ export class ConnectionsClient {
     }
 
     /**
-     * Gets one connection with its settings.
+     * Gets one connection with its settings, and its `ETag` for a later `If-Match`.
      * @return OK
      */
     getConnection(id: string, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
@@ -262,9 +262,10 @@ export class ConnectionsClient {
 
     /**
      * Changes the name, credentials or settings; new credentials are checked before they replace the old.
+     * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateConnection(id: string, body: UpdateConnectionRequest, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
+    updateConnection(id: string, if_Match: string | undefined, body: UpdateConnectionRequest, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
         let url_ = this.baseUrl + "/api/connections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -278,6 +279,7 @@ export class ConnectionsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -320,6 +322,12 @@ export class ConnectionsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -367,9 +375,10 @@ export class ConnectionsClient {
 
     /**
      * Deletes a connection with its credentials, channels and selection.
+     * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and deletes nothing.
      * @return No Content
      */
-    deleteConnection(id: string, signal?: AbortSignal): Promise<ApiResponse<void>> {
+    deleteConnection(id: string, if_Match: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
         let url_ = this.baseUrl + "/api/connections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -380,6 +389,7 @@ export class ConnectionsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
             }
         };
 
@@ -406,6 +416,12 @@ export class ConnectionsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -582,9 +598,10 @@ export class ConnectionsClient {
 
     /**
      * Chooses which channels to sync.
+     * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateChannelSelection(id: string, body: UpdateChannelSelectionRequest, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
+    updateChannelSelection(id: string, if_Match: string | undefined, body: UpdateChannelSelectionRequest, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/channels";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -598,6 +615,7 @@ export class ConnectionsClient {
             method: "PUT",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -634,6 +652,12 @@ export class ConnectionsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -1763,7 +1787,7 @@ export interface ConnectionCredentials {
     guild_id?: string;
 }
 
-/** One connection with its settings. */
+/** One connection with its settings. `Version` is the concurrency version behind the `ETag` header and not part of the body. */
 export interface ConnectionDetailDto {
     id: string;
     name: string;
