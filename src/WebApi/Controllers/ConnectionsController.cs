@@ -13,6 +13,7 @@ using Connections.Application.Messages;
 using Connections.Application.Syncs;
 using Connections.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Connections.WebApi.Controllers;
 
@@ -55,6 +56,7 @@ public sealed class ConnectionsController : ApiControllerBase
     /// <summary>Creates a connection after checking its credentials on the platform.</summary>
     /// <remarks>Nothing is saved unless the platform accepts the credentials.</remarks>
     [HttpPost(Name = "CreateConnection")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [Consumes("application/json")]
     [ProducesResponseType<ConnectionCreatedDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -103,6 +105,7 @@ public sealed class ConnectionsController : ApiControllerBase
 
     /// <summary>Checks the stored credentials on the platform and diagnoses any failure.</summary>
     [HttpPost("{id}/validate", Name = "ValidateConnection")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<ValidationOutcomeDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<ValidationOutcomeDto>> Validate(string id, CancellationToken cancellationToken) =>
@@ -110,6 +113,7 @@ public sealed class ConnectionsController : ApiControllerBase
 
     /// <summary>Lists the stored channel catalog; <c>refresh=true</c> rediscovers it on the platform first.</summary>
     [HttpGet("{id}/channels", Name = "ListChannels")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<IReadOnlyList<ChannelDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -161,6 +165,7 @@ public sealed class ConnectionsController : ApiControllerBase
 
     /// <summary>Queues a sync of the selected channels now; the run is processed in the background.</summary>
     [HttpPost("{id}/sync", Name = "StartSync")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<SyncRunDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]

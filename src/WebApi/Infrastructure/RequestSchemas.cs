@@ -169,6 +169,11 @@ internal static class RequestSchemas
                 default:
                     break;
             }
+
+            if (operation.Responses?.ContainsKey("429") == true)
+            {
+                Header(operation, "429", "Retry-After", "Seconds until this API key (or connection) is within its rate limit again.");
+            }
         }
     }
 
