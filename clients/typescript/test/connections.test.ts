@@ -102,7 +102,9 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.equal(read.result.name, "Acme Slack");
     assert.deepEqual(read.result.settings, { sync_interval_minutes: 240, wiki_enabled: true, graph_enabled: true });
 
-    const updated = await alice.updateConnection(created.result.id, {
+    const etag: string = read.headers["etag"];
+    assert.match(etag ?? "", /^"[0-9a-f]{32}"$/, "a quoted strong ETag");
+    const updated = await alice.updateConnection(created.result.id, etag, {
       name: "Acme Slack (renamed)",
       settings: { sync_interval_minutes: 60, wiki_enabled: false },
       credentials: { bot_token: slackToken() },
@@ -110,8 +112,15 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.equal(updated.result.name, "Acme Slack (renamed)");
     assert.equal(updated.result.settings.sync_interval_minutes, 60);
     assert.equal(updated.result.settings.wiki_enabled, false);
+    assert.notEqual(updated.headers["etag"], etag);
 
-    const deleted = await alice.deleteConnection(created.result.id);
+    // The ETag read before the update is stale now: the write is refused and changes nothing.
+    const stale = await problem(alice.updateConnection(created.result.id, etag, { name: "Stale writer" }), 412, "PRECONDITION_FAILED");
+    assert.match(stale.detail ?? "", /If-Match/);
+    await problem(alice.deleteConnection(created.result.id, etag), 412, "PRECONDITION_FAILED");
+    assert.equal((await alice.getConnection(created.result.id)).result.name, "Acme Slack (renamed)");
+
+    const deleted = await alice.deleteConnection(created.result.id, updated.headers["etag"]);
     assert.equal(deleted.status, 204);
     await problem(alice.getConnection(created.result.id), 404);
   });
@@ -136,9 +145,9 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.deepEqual(refreshed.map((c) => c.id).sort(), channels.map((c) => c.id).sort());
 
     const chosen = channels[0].id;
-    const selection = (await alice.updateChannelSelection(id, { channel_ids: [chosen] })).result;
+    const selection = (await alice.updateChannelSelection(id, undefined, { channel_ids: [chosen] })).result;
     assert.deepEqual(selection.filter((c) => c.sync_enabled).map((c) => c.id), [chosen]);
-    const all = (await alice.updateChannelSelection(id, { sync_all: true })).result;
+    const all = (await alice.updateChannelSelection(id, undefined, { sync_all: true })).result;
     assert.ok(all.every((c) => c.sync_enabled));
   });
 
@@ -164,11 +173,11 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     const mine = (await alice.createConnection(slack(`Private ${unique()}`))).result.id;
 
     await problem(bob.getConnection(mine), 404, "CONNECTION_NOT_FOUND");
-    await problem(bob.updateConnection(mine, { name: "Taken over" }), 404);
-    await problem(bob.deleteConnection(mine), 404);
+    await problem(bob.updateConnection(mine, undefined, { name: "Taken over" }), 404);
+    await problem(bob.deleteConnection(mine, undefined), 404);
     await problem(bob.validateConnection(mine), 404);
     await problem(bob.listChannels(mine, false), 404);
-    await problem(bob.updateChannelSelection(mine, { sync_all: true }), 404);
+    await problem(bob.updateChannelSelection(mine, undefined, { sync_all: true }), 404);
     assert.ok(!(await bob.listConnections(undefined, undefined, 500, undefined)).result.some((c) => c.id === mine));
 
     assert.equal((await owner.getConnection(mine)).result.id, mine);
@@ -207,9 +216,9 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.ok(Object.keys(unknown.errors).length > 0);
 
     const id = (await alice.createConnection(slack(`Fields ${unique()}`))).result.id;
-    await validationProblem(alice.updateConnection(id, {}));
-    await validationProblem(alice.updateConnection(id, { credentials: { bot_token: discordToken() } }));
-    await validationProblem(alice.updateChannelSelection(id, { channel_ids: ["C1"], sync_all: true }));
+    await validationProblem(alice.updateConnection(id, undefined, {}));
+    await validationProblem(alice.updateConnection(id, undefined, { credentials: { bot_token: discordToken() } }));
+    await validationProblem(alice.updateChannelSelection(id, undefined, { channel_ids: ["C1"], sync_all: true }));
     await validationProblem(alice.listConnections(undefined, undefined, 0, undefined));
     await validationProblem(alice.listConnections(undefined, undefined, undefined, "not-a-cursor"), "INVALID_CURSOR");
   });
@@ -235,7 +244,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
   it("syncs the selected channels and pages the runs and the messages through the Link header", async () => {
     const created = await alice.createConnection(slack(`Sync ${unique()}`));
     const id = created.result.id;
-    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
+    await alice.updateChannelSelection(id, undefined, { channel_ids: [generalChannel] });
 
     const queued = await alice.startSync(id);
     assert.equal(queued.status, 202);
@@ -305,7 +314,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
   it("refuses a second run while one is active (409 SYNC_IN_PROGRESS) and syncs no disconnected connection (409)", async () => {
     const created = await alice.createConnection(slack(`Busy ${unique()}`, `xoxb-fake-history-${unique()}`));
     const id = created.result.id;
-    await alice.updateChannelSelection(id, { channel_ids: [firehoseChannel] });
+    await alice.updateChannelSelection(id, undefined, { channel_ids: [firehoseChannel] });
 
     const first = await syncNow(alice, id);
     const busy = await problem(alice.startSync(id), 409, "SYNC_IN_PROGRESS");
@@ -326,7 +335,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
       name: `Events ${unique()}`,
       credentials: { bot_token: slackToken(), signing_secret: secret },
     })).result.id;
-    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
+    await alice.updateChannelSelection(id, undefined, { channel_ids: [generalChannel] });
     const webhooks = webhooksClient(stack.baseUrl);
     const now = () => String(Math.floor(Date.now() / 1000));
 

@@ -20,6 +20,11 @@ public static class ConnectionErrors
                 ? $"The new credentials are for guild {presented}, but this connection mirrors guild {current}. Create another connection for that guild."
                 : $"The new token belongs to Slack workspace {presented}, but this connection mirrors workspace {current}. Create another connection for that workspace.");
 
+    public static Error StaleVersion(string id) =>
+        Error.PreconditionFailed(
+            "PRECONDITION_FAILED",
+            $"Connection '{id}' changed since you read it (If-Match does not match its ETag). Read it again and retry.");
+
     public static ValidationError UnknownChannels(IEnumerable<string> ids) =>
         ValidationError.For(
             "channel_ids",

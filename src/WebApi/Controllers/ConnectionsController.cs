@@ -11,7 +11,9 @@ using Connections.Application.Connections.Queries.GetConnections;
 using Connections.Application.Connections.Commands;
 using Connections.Application.Messages;
 using Connections.Application.Syncs;
+using Connections.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Connections.WebApi.Controllers;
 
@@ -44,16 +46,17 @@ public sealed class ConnectionsController : ApiControllerBase
         return Ok(result.Value.Items);
     }
 
-    /// <summary>Gets one connection with its settings.</summary>
+    /// <summary>Gets one connection with its settings, and its <c>ETag</c> for a later <c>If-Match</c>.</summary>
     [HttpGet("{id}", Name = "GetConnection")]
     [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<ConnectionDetailDto>> Get(string id, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(new GetConnectionQuery(id), cancellationToken));
+        DetailOrProblem(await Mediator.Send(new GetConnectionQuery(id), cancellationToken));
 
     /// <summary>Creates a connection after checking its credentials on the platform.</summary>
     /// <remarks>Nothing is saved unless the platform accepts the credentials.</remarks>
     [HttpPost(Name = "CreateConnection")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [Consumes("application/json")]
     [ProducesResponseType<ConnectionCreatedDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -72,32 +75,37 @@ public sealed class ConnectionsController : ApiControllerBase
     }
 
     /// <summary>Changes the name, credentials or settings; new credentials are checked before they replace the old.</summary>
+    /// <remarks>With <c>If-Match</c> (the <c>ETag</c> from GET, or <c>*</c>) a connection changed meanwhile is left alone: 412.</remarks>
     [HttpPut("{id}", Name = "UpdateConnection")]
     [Consumes("application/json")]
     [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
     public async Task<ActionResult<ConnectionDetailDto>> Update(string id, UpdateConnectionRequest body, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(body.ToCommand(id), cancellationToken));
+        DetailOrProblem(await Mediator.Send(body.ToCommand(id, ConnectionETags.IfMatch(Request)), cancellationToken));
 
     /// <summary>Deletes a connection with its credentials, channels and selection.</summary>
+    /// <remarks>With <c>If-Match</c> (the <c>ETag</c> from GET, or <c>*</c>) a connection changed meanwhile is left alone: 412.</remarks>
     [HttpDelete("{id}", Name = "DeleteConnection")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
-        var result = await Mediator.Send(new DeleteConnectionCommand(id), cancellationToken);
+        var result = await Mediator.Send(new DeleteConnectionCommand(id, ConnectionETags.IfMatch(Request)), cancellationToken);
         return result.IsSuccess ? NoContent() : Problem(result.Error);
     }
 
     /// <summary>Checks the stored credentials on the platform and diagnoses any failure.</summary>
     [HttpPost("{id}/validate", Name = "ValidateConnection")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<ValidationOutcomeDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<ValidationOutcomeDto>> Validate(string id, CancellationToken cancellationToken) =>
@@ -105,6 +113,7 @@ public sealed class ConnectionsController : ApiControllerBase
 
     /// <summary>Lists the stored channel catalog; <c>refresh=true</c> rediscovers it on the platform first.</summary>
     [HttpGet("{id}/channels", Name = "ListChannels")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<IReadOnlyList<ChannelDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -126,25 +135,37 @@ public sealed class ConnectionsController : ApiControllerBase
     }
 
     /// <summary>Chooses which channels to sync.</summary>
+    /// <remarks>With <c>If-Match</c> (the <c>ETag</c> from GET, or <c>*</c>) a connection changed meanwhile is left alone: 412.</remarks>
     [HttpPut("{id}/channels", Name = "UpdateChannelSelection")]
     [Consumes("application/json")]
     [ProducesResponseType<IReadOnlyList<ChannelDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
-    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionRequest body, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(body.ToCommand(id), cancellationToken));
+    public async Task<ActionResult<IReadOnlyList<ChannelDto>>> SelectChannels(string id, UpdateChannelSelectionRequest body, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(body.ToCommand(id, ConnectionETags.IfMatch(Request)), cancellationToken);
+        if (result.IsFailure)
+        {
+            return Problem(result.Error);
+        }
+
+        Response.Headers.ETag = ConnectionETags.For(result.Value.Version);
+        return Ok(result.Value.Channels);
+    }
 
     /// <summary>Stops syncing the connection; credentials are kept and a successful validate reconnects it.</summary>
     [HttpPost("{id}/disconnect", Name = "DisconnectConnection")]
     [ProducesResponseType<ConnectionDetailDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult<ConnectionDetailDto>> Disconnect(string id, CancellationToken cancellationToken) =>
-        OkOrProblem(await Mediator.Send(new DisconnectConnectionCommand(id), cancellationToken));
+        DetailOrProblem(await Mediator.Send(new DisconnectConnectionCommand(id), cancellationToken));
 
     /// <summary>Queues a sync of the selected channels now; the run is processed in the background.</summary>
     [HttpPost("{id}/sync", Name = "StartSync")]
+    [EnableRateLimiting(RateLimits.PlatformQuota)]
     [ProducesResponseType<SyncRunDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -215,6 +236,18 @@ public sealed class ConnectionsController : ApiControllerBase
             limit,
         });
         return Ok(result.Value.Items);
+    }
+
+    /// <summary>200 with the detail and its <c>ETag</c> (so a client can chain writes), or the problem.</summary>
+    private ActionResult<ConnectionDetailDto> DetailOrProblem(Domain.Common.Result<ConnectionDetailDto> result)
+    {
+        if (result.IsFailure)
+        {
+            return Problem(result.Error);
+        }
+
+        Response.Headers.ETag = ConnectionETags.For(result.Value.Version);
+        return Ok(result.Value);
     }
 
     private void SetNextLink(string? nextCursor, string routeName, object values)

@@ -17,6 +17,9 @@ public static class ProblemCodes
     public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>The caller is over its own rate limit (429). Not <c>RATE_LIMITED</c>: that is the platform limiting us (503).</summary>
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
+
     /// <summary>The code for a bare status the framework produced (routing, content negotiation, auth).</summary>
     public static string ForStatus(int status) => status switch
     {
@@ -29,6 +32,7 @@ public static class ProblemCodes
         409 => ConcurrentUpdate,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
+        429 => TooManyRequests,
         503 => DatabaseBusy,
         >= 500 => InternalError,
         _ => "HTTP_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -86,6 +86,19 @@ internal static class RequestSchemas
                     Parameter(operation, "cursor").Description = "Opaque; take it from the `Link` header's next URL, never build it.";
                     Header(operation, "200", "Link", "`<url>; rel=\"next\"` when more connections follow: the URL of the next page.");
                     break;
+                case "GetConnection":
+                    Header(operation, "200", "ETag", "The connection's version, for a later `If-Match`.");
+                    break;
+                case "UpdateConnection" or "UpdateChannelSelection":
+                    IfMatchParameter(operation, "The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.");
+                    Header(operation, "200", "ETag", "The connection's new version, for a later `If-Match`.");
+                    break;
+                case "DeleteConnection":
+                    IfMatchParameter(operation, "The `ETag` from GET (or `*`): a stale one answers 412 and deletes nothing.");
+                    break;
+                case "DisconnectConnection":
+                    Header(operation, "200", "ETag", "The connection's new version, for a later `If-Match`.");
+                    break;
                 case "ListChannels":
                     Parameter(operation, "refresh").Description = "Rediscover the channels on the platform first.";
                     break;
@@ -155,6 +168,11 @@ internal static class RequestSchemas
                     break;
                 default:
                     break;
+            }
+
+            if (operation.Responses?.ContainsKey("429") == true)
+            {
+                Header(operation, "429", "Retry-After", "Seconds until this API key (or connection) is within its rate limit again.");
             }
         }
     }
@@ -288,6 +306,19 @@ internal static class RequestSchemas
     private static OpenApiParameter Parameter(OpenApiOperation operation, string name) =>
         (OpenApiParameter)(operation.Parameters?.SingleOrDefault(p => p.Name == name)
             ?? throw new InvalidOperationException($"{operation.OperationId} has no parameter '{name}'."));
+
+    /// <summary>Documents an <c>If-Match</c> the action reads from the request itself (so the generator does not see it).</summary>
+    private static void IfMatchParameter(OpenApiOperation operation, string description)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match",
+            In = ParameterLocation.Header,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
 
     private static void Header(OpenApiOperation operation, string status, string name, string description)
     {

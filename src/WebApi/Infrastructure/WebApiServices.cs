@@ -32,6 +32,7 @@ public static class WebApiServices
             ProblemMapping.Enrich(problem, context.HttpContext);
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddApiRateLimits();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -42,6 +42,9 @@ public sealed class ConnectionsApp(
             ["Platforms:Resilience:MinimumThroughput"] = "1000",
             // Background syncs would race the assertions of unrelated tests; sync fixtures turn it on.
             ["Sync:Enabled"] = "false",
+            // High enough that no test but the rate-limit fixture (which lowers them) ever meets a limit.
+            ["RateLimits:PerKey:PermitLimit"] = "100000",
+            ["RateLimits:PerConnection:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

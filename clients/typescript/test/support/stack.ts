@@ -111,6 +111,9 @@ export async function startStack(): Promise<Stack> {
       Platforms__Resilience__MaxDelay: "00:00:00.200",
       Platforms__Resilience__MaxRetryAfter: "00:00:02",
       Platforms__Resilience__MinimumThroughput: "1000",
+      // The suite creates and validates faster than a person would: keep the rate limits out of its way.
+      RateLimits__PerKey__PermitLimit: "100000",
+      RateLimits__PerConnection__PermitLimit: "100000",
     };
     await waitFor(`${fakeUrl}/slack/api/auth.test`, "FakePlatforms", fake, () => true);
 

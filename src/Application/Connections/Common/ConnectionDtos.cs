@@ -13,7 +13,10 @@ public sealed record ConnectionDto(
     DateTimeOffset? LastSync,
     int ChannelCount);
 
-/// <summary>One connection with its settings.</summary>
+/// <summary>
+/// One connection with its settings. <c>Version</c> is the concurrency version behind the <c>ETag</c> header and not
+/// part of the body.
+/// </summary>
 public sealed record ConnectionDetailDto(
     string Id,
     string Name,
@@ -22,7 +25,8 @@ public sealed record ConnectionDetailDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastSync,
     int ChannelCount,
-    ConnectionSettingsDto Settings);
+    ConnectionSettingsDto Settings,
+    [property: JsonIgnore] Guid Version);
 
 public sealed record ConnectionSettingsDto(int SyncIntervalMinutes, bool WikiEnabled, bool GraphEnabled);
 
@@ -37,6 +41,9 @@ public sealed record ConnectionCreatedDto(
 
 /// <summary>A channel of the catalog and whether it is synced.</summary>
 public sealed record ChannelDto(string Id, string Name, bool IsPrivate, int? MemberCount, bool SyncEnabled);
+
+/// <summary>The answer to a channel selection: the updated catalog and the connection's new version (for the <c>ETag</c>).</summary>
+public sealed record ChannelSelectionDto(IReadOnlyList<ChannelDto> Channels, Guid Version);
 
 /// <summary>The answer to <c>POST /{id}/validate</c>: valid with the connection, or not valid with the diagnosis.</summary>
 public sealed record ValidationOutcomeDto(
@@ -67,7 +74,8 @@ public static class ConnectionMappings
         c.CreatedAt,
         c.LastSyncAt,
         c.ChannelCount,
-        c.Settings.ToDto());
+        c.Settings.ToDto(),
+        c.Version);
 
     public static ConnectionSettingsDto ToDto(this ConnectionSettings s) =>
         new(s.SyncIntervalMinutes, s.WikiEnabled, s.GraphEnabled);

@@ -123,7 +123,7 @@ public sealed class SqlServerQueryTranslationTests
         {
             var id = await t.CreateSlackAsync();
             var channels = await t.ActAsync(() => t.SendAsync(new UpdateChannelSelectionCommand(id, [FakeTokens.Slack.GeneralChannelId], false)));
-            channels.Value.Single(c => c.Id == FakeTokens.Slack.GeneralChannelId).SyncEnabled.ShouldBeTrue();
+            channels.Value.Channels.Single(c => c.Id == FakeTokens.Slack.GeneralChannelId).SyncEnabled.ShouldBeTrue();
         });
         yield return Case(typeof(QueueSyncCommand), async t =>
         {

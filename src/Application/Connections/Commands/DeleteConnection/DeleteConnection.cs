@@ -5,15 +5,18 @@ using MediatR;
 
 namespace Connections.Application.Connections.Commands.DeleteConnection;
 
-/// <summary>Deletes a connection; its credentials, channel catalog and selection go with it.</summary>
-public sealed record DeleteConnectionCommand(string Id) : IRequest<Result>;
+/// <summary>
+/// Deletes a connection; its credentials, channel catalog and selection go with it. With <paramref name="IfMatch"/>
+/// a connection changed since the caller read it is left alone (412).
+/// </summary>
+public sealed record DeleteConnectionCommand(string Id, VersionCondition? IfMatch = null) : IRequest<Result>;
 
 public sealed class DeleteConnectionCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<DeleteConnectionCommand, Result>
 {
     public async Task<Result> Handle(DeleteConnectionCommand request, CancellationToken cancellationToken)
     {
-        var found = await db.FindVisibleAsync(currentUser, request.Id, cancellationToken);
+        var found = await db.FindVisibleAsync(currentUser, request.Id, request.IfMatch, cancellationToken);
         if (found.IsFailure)
         {
             return found.Error;
@@ -21,7 +24,6 @@ public sealed class DeleteConnectionCommandHandler(IApplicationDbContext db, ICu
 
         found.Value.MarkDeleted(clock.GetUtcNow());
         db.Connections.Remove(found.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        return await db.SaveAsync(request.Id, request.IfMatch, cancellationToken);
     }
 }

@@ -8,10 +8,11 @@ namespace Connections.Application.Connections.Commands.UpdateChannelSelection;
 
 /// <summary>
 /// Chooses which channels to sync: exactly <see cref="ChannelIds"/>, or with <see cref="SyncAll"/> every current and
-/// future channel (then no ids may be given).
+/// future channel (then no ids may be given). With <paramref name="IfMatch"/> a connection changed since the caller
+/// read it is left alone (412).
 /// </summary>
-public sealed record UpdateChannelSelectionCommand(string Id, IReadOnlyList<string>? ChannelIds, bool SyncAll)
-    : IRequest<Result<IReadOnlyList<ChannelDto>>>
+public sealed record UpdateChannelSelectionCommand(string Id, IReadOnlyList<string>? ChannelIds, bool SyncAll, VersionCondition? IfMatch = null)
+    : IRequest<Result<ChannelSelectionDto>>
 {
     public const int MaxChannelIds = 5000;
 }
@@ -19,15 +20,15 @@ public sealed record UpdateChannelSelectionCommand(string Id, IReadOnlyList<stri
 /// <summary>The body of <c>PUT /api/connections/{id}/channels</c>.</summary>
 public sealed record UpdateChannelSelectionRequest(IReadOnlyList<string>? ChannelIds, bool SyncAll)
 {
-    public UpdateChannelSelectionCommand ToCommand(string id) => new(id, ChannelIds, SyncAll);
+    public UpdateChannelSelectionCommand ToCommand(string id, VersionCondition? ifMatch = null) => new(id, ChannelIds, SyncAll, ifMatch);
 }
 
 public sealed class UpdateChannelSelectionCommandHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
-    : IRequestHandler<UpdateChannelSelectionCommand, Result<IReadOnlyList<ChannelDto>>>
+    : IRequestHandler<UpdateChannelSelectionCommand, Result<ChannelSelectionDto>>
 {
-    public async Task<Result<IReadOnlyList<ChannelDto>>> Handle(UpdateChannelSelectionCommand request, CancellationToken cancellationToken)
+    public async Task<Result<ChannelSelectionDto>> Handle(UpdateChannelSelectionCommand request, CancellationToken cancellationToken)
     {
-        var found = await db.FindVisibleAsync(currentUser, request.Id, cancellationToken);
+        var found = await db.FindVisibleAsync(currentUser, request.Id, request.IfMatch, cancellationToken);
         if (found.IsFailure)
         {
             return found.Error;
@@ -39,8 +40,14 @@ public sealed class UpdateChannelSelectionCommandHandler(IApplicationDbContext d
             return selected.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return found.Value.Channels.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.ToDto()).ToList();
+        var saved = await db.SaveAsync(request.Id, request.IfMatch, cancellationToken);
+        if (saved.IsFailure)
+        {
+            return saved.Error;
+        }
+
+        var channels = found.Value.Channels.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.ToDto()).ToList();
+        return new ChannelSelectionDto(channels, found.Value.Version);
     }
 }
 

@@ -9,15 +9,20 @@ namespace Connections.Application.Connections.Commands.UpdateConnection;
 
 /// <summary>
 /// Changes any of a connection's name, credentials and settings. New credentials are merged over the stored ones
-/// and checked on the platform before they replace them: a bad rotation changes nothing.
+/// and checked on the platform before they replace them: a bad rotation changes nothing. With
+/// <paramref name="IfMatch"/> a connection changed since the caller read it is left alone (412).
 /// </summary>
-public sealed record UpdateConnectionCommand(string Id, string? Name, CredentialsInput? Credentials, SettingsInput? Settings)
-    : IRequest<Result<ConnectionDetailDto>>;
+public sealed record UpdateConnectionCommand(
+    string Id,
+    string? Name,
+    CredentialsInput? Credentials,
+    SettingsInput? Settings,
+    VersionCondition? IfMatch = null) : IRequest<Result<ConnectionDetailDto>>;
 
 /// <summary>The body of <c>PUT /api/connections/{id}</c>: any of name, credentials, settings.</summary>
 public sealed record UpdateConnectionRequest(string? Name, CredentialsInput? Credentials, SettingsInput? Settings)
 {
-    public UpdateConnectionCommand ToCommand(string id) => new(id, Name, Credentials, Settings);
+    public UpdateConnectionCommand ToCommand(string id, VersionCondition? ifMatch = null) => new(id, Name, Credentials, Settings, ifMatch);
 }
 
 public sealed class UpdateConnectionCommandHandler(
@@ -29,7 +34,7 @@ public sealed class UpdateConnectionCommandHandler(
 {
     public async Task<Result<ConnectionDetailDto>> Handle(UpdateConnectionCommand request, CancellationToken cancellationToken)
     {
-        var found = await db.FindVisibleAsync(currentUser, request.Id, cancellationToken);
+        var found = await db.FindVisibleAsync(currentUser, request.Id, request.IfMatch, cancellationToken);
         if (found.IsFailure)
         {
             return found.Error;
@@ -82,8 +87,8 @@ public sealed class UpdateConnectionCommandHandler(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return connection.ToDetailDto();
+        var saved = await db.SaveAsync(connection.Id, request.IfMatch, cancellationToken);
+        return saved.IsFailure ? saved.Error : connection.ToDetailDto();
     }
 
     private async Task<Result> RenameAsync(Connection connection, string name, DateTimeOffset now, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public sealed class GetConnectionQueryHandler(IApplicationDbContext db, ICurrent
                 c.CreatedAt,
                 c.LastSyncAt,
                 c.ChannelCount,
-                new ConnectionSettingsDto(c.Settings.SyncIntervalMinutes, c.Settings.WikiEnabled, c.Settings.GraphEnabled)))
+                new ConnectionSettingsDto(c.Settings.SyncIntervalMinutes, c.Settings.WikiEnabled, c.Settings.GraphEnabled),
+                c.Version))
             .FirstOrDefaultAsync(cancellationToken);
         return dto is null ? ConnectionErrors.NotFound(request.Id) : dto;
     }
