@@ -318,3 +318,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201060410_MessageVersion'
+)
+BEGIN
+    ALTER TABLE [messages] ADD [event_at] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201060410_MessageVersion'
+)
+BEGIN
+    INSERT INTO [__ef_migrations_history] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201060410_MessageVersion', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

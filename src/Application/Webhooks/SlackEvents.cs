@@ -146,8 +146,18 @@ public sealed class ReceiveSlackEventCommandHandler(
         }
 
         DateTimeOffset? edited = body.TryGetProperty("edited", out var e) && Str(e, "ts") is { } editedTs ? FromTs(editedTs) : null;
-        return (teamId, new PlatformMessage(ts, channel, Truncate(Str(body, "user") ?? Str(body, "bot_id"), 64), Truncate(Str(body, "username"), 256), Str(body, "text") ?? string.Empty, sentAt, Truncate(Str(body, "thread_ts"), 64), edited));
+        return (teamId, new PlatformMessage(ts, channel, Truncate(Str(body, "user") ?? Str(body, "bot_id"), 64), Truncate(Str(body, "username"), 256), Str(body, "text") ?? string.Empty, sentAt, Truncate(Str(body, "thread_ts"), 64), edited, EventTime(root, evt)));
     }
+
+    /// <summary>
+    /// When Slack emitted the event, which orders two versions of the same edit time (ADR 0017): the event's own
+    /// <c>event_ts</c> (to the microsecond), else the envelope's <c>event_time</c> (Unix seconds); null when neither is valid.
+    /// </summary>
+    private static DateTimeOffset? EventTime(JsonElement root, JsonElement evt) =>
+        Str(evt, "event_ts") is { } eventTs && FromTs(eventTs) is { } at ? at
+        : root.TryGetProperty("event_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds) && seconds is > 0 and < 253402300799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     /// <summary>The top-level <c>team_id</c>, read without parsing the rest of the body; null when absent or not JSON.</summary>
     private static string? PeekTeamId(byte[] body)

@@ -2,7 +2,8 @@ namespace Connections.Domain.Messages;
 
 /// <summary>
 /// A synced message. Unique per connection, channel and platform id, so the polling path and the real-time path
-/// (Slack Events) store each message once; an edit updates it in place.
+/// (Slack Events) store each message once; a newer version (<see cref="MessageVersion"/>) updates it in place, an
+/// older or equal one never does, whatever order events, retries and polls arrive in.
 /// </summary>
 public sealed class Message
 {
@@ -35,6 +36,12 @@ public sealed class Message
 
     public DateTimeOffset? EditedAt { get; private set; }
 
+    /// <summary>The event time of the stored version when an event delivered it (Slack <c>event_ts</c>); null when a poll did.</summary>
+    public DateTimeOffset? EventAt { get; private set; }
+
+    /// <summary>The stored version, by which a newer one is recognised.</summary>
+    public MessageVersion Version => new(EditedAt, EventAt);
+
     public DateTimeOffset StoredAt { get; private set; }
 
     public static Message Create(
@@ -46,7 +53,7 @@ public sealed class Message
         string text,
         DateTimeOffset sentAt,
         string? threadId,
-        DateTimeOffset? editedAt,
+        MessageVersion version,
         DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
@@ -61,35 +68,33 @@ public sealed class Message
             ThreadId = threadId,
             StoredAt = now,
         };
-        message.Apply(authorId, authorName, text, editedAt);
+        message.Apply(authorId, authorName, text, version);
         return message;
     }
 
     /// <summary>
-    /// Applies what the platform says now (a null author or edit time keeps what is stored); returns true only when
-    /// something actually changed (an edit).
+    /// Applies a version the platform reported, only when it is newer than the stored one
+    /// (<see cref="MessageVersion.IsNewerThan"/>); a newer version missing its author keeps the stored author. Returns
+    /// true only when it was applied: an older or equal version (a retry, a replay, a stale poll) changes nothing.
     /// </summary>
-    public bool Update(string? authorId, string? authorName, string text, DateTimeOffset? editedAt)
+    public bool Update(string? authorId, string? authorName, string text, MessageVersion version)
     {
-        var newAuthorId = authorId ?? AuthorId;
-        var newAuthorName = authorName ?? AuthorName;
-        var newText = text ?? string.Empty;
-        var newEditedAt = editedAt ?? EditedAt;
-        if (newAuthorId == AuthorId && newAuthorName == AuthorName && newText == Text && newEditedAt == EditedAt)
+        if (!version.IsNewerThan(Version))
         {
             return false;
         }
 
-        Apply(newAuthorId, newAuthorName, newText, newEditedAt);
+        Apply(authorId ?? AuthorId, authorName ?? AuthorName, text, version);
         return true;
     }
 
-    private void Apply(string? authorId, string? authorName, string text, DateTimeOffset? editedAt)
+    private void Apply(string? authorId, string? authorName, string text, MessageVersion version)
     {
         AuthorId = authorId;
         AuthorName = authorName;
         Text = text ?? string.Empty;
         SearchText = Text.ToLowerInvariant();
-        EditedAt = editedAt;
+        EditedAt = version.EditedAt;
+        EventAt = version.EventAt;
     }
 }

@@ -11,10 +11,11 @@ namespace Connections.Infrastructure.Sync;
 
 /// <summary>
 /// Stores a page of messages with set-based upserts (<see cref="UpsertMessagesSql"/>: <c>INSERT … ON CONFLICT … DO
-/// UPDATE … WHERE changed</c> on SQLite and PostgreSQL, <c>MERGE … WITH (HOLDLOCK)</c> on SQL Server) — so the
+/// UPDATE … WHERE newer</c> on SQLite and PostgreSQL, <c>MERGE … WITH (HOLDLOCK)</c> on SQL Server) — so the
 /// polling path and the Slack Events path can write the same message concurrently without a read-then-write race,
-/// edits update in place, and a page costs one round trip on the servers. Its own short-lived context keeps memory
-/// flat. Column names and value conversions come from the EF model, so the SQL follows the mapping.
+/// a newer version updates in place while an older or equal one writes nothing (ADR 0017), and a page costs one
+/// round trip on the servers. Its own short-lived context keeps memory flat. Column names and value conversions come
+/// from the EF model, so the SQL follows the mapping.
 /// </summary>
 internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider clock) : IMessageStore
 {
@@ -117,7 +118,8 @@ internal sealed class EfMessageStore(IServiceScopeFactory scopes, TimeProvider c
     internal static object?[] Values(PlatformMessage m, string connectionId, string channelId, DateTimeOffset now)
     {
         var text = m.Text ?? string.Empty;
-        return [connectionId, channelId, m.Id, Truncate(m.AuthorId, 64), Truncate(m.AuthorName, 256), text, text.ToLowerInvariant(), m.SentAt, Truncate(m.ThreadId, 64), m.EditedAt, now];
+        // Instants in UTC: on SQLite they are stored as numbers that sort (and compare in the upsert) only on one offset.
+        return [connectionId, channelId, m.Id, Truncate(m.AuthorId, 64), Truncate(m.AuthorName, 256), text, text.ToLowerInvariant(), m.SentAt, Truncate(m.ThreadId, 64), m.EditedAt?.ToUniversalTime(), now, m.EventAt?.ToUniversalTime()];
     }
 
     /// <summary>Fits a platform's value into its column (see MessageConfiguration) instead of failing the whole page.</summary>

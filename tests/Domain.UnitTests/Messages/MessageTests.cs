@@ -12,7 +12,7 @@ public class MessageTests
     private static readonly DateTimeOffset StoredAt = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
 
     private static Message NewMessage(string text = "Deploy is DONE, Ünïcode OK", DateTimeOffset? editedAt = null) =>
-        Message.Create(ConnectionId, "C001", "1768469400.000100", "U123", "alice", text, SentAt, "1768469000.000050", editedAt, StoredAt);
+        Message.Create(ConnectionId, "C001", "1768469400.000100", "U123", "alice", text, SentAt, "1768469000.000050", new MessageVersion(editedAt, null), StoredAt);
 
     // ---------- Create ----------
 
@@ -49,7 +49,7 @@ public class MessageTests
     public void Create_WhenKeyMissing_ShouldThrowNamingIt(string? connectionId, string channelId, string platformId, string expectedParam)
     {
         Should.Throw<ArgumentException>(() =>
-                Message.Create(connectionId!, channelId, platformId, null, null, "x", SentAt, null, null, StoredAt))
+                Message.Create(connectionId!, channelId, platformId, null, null, "x", SentAt, null, default, StoredAt))
             .ParamName.ShouldBe(expectedParam);
     }
 
@@ -60,7 +60,7 @@ public class MessageTests
     {
         var message = NewMessage();
 
-        var changed = message.Update("U123", "alice", "Deploy is DONE, Ünïcode OK", null);
+        var changed = message.Update("U123", "alice", "Deploy is DONE, Ünïcode OK", default);
 
         changed.ShouldBeFalse();
         message.Text.ShouldBe("Deploy is DONE, Ünïcode OK");
@@ -72,7 +72,7 @@ public class MessageTests
     {
         var message = NewMessage("v2", EditedAt);
 
-        message.Update("U123", "alice", "v2", EditedAt).ShouldBeFalse();
+        message.Update("U123", "alice", "v2", new MessageVersion(EditedAt, null)).ShouldBeFalse();
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class MessageTests
     {
         var message = NewMessage("Deploy at 5");
 
-        var changed = message.Update("U123", "alice", "Deploy at SIX", EditedAt);
+        var changed = message.Update("U123", "alice", "Deploy at SIX", new MessageVersion(EditedAt, null));
 
         changed.ShouldBeTrue();
         message.Text.ShouldBe("Deploy at SIX");
@@ -93,7 +93,7 @@ public class MessageTests
     {
         var message = NewMessage("same text");
 
-        message.Update("U123", "alice", "same text", EditedAt).ShouldBeTrue();
+        message.Update("U123", "alice", "same text", new MessageVersion(EditedAt, null)).ShouldBeTrue();
 
         message.EditedAt.ShouldBe(EditedAt);
     }
@@ -103,7 +103,7 @@ public class MessageTests
     {
         var message = NewMessage("Deploy at 5");
 
-        var changed = message.Update(null, null, "Deploy at 6", EditedAt);
+        var changed = message.Update(null, null, "Deploy at 6", new MessageVersion(EditedAt, null));
 
         changed.ShouldBeTrue();
         message.AuthorId.ShouldBe("U123");
@@ -116,19 +116,20 @@ public class MessageTests
     {
         var message = NewMessage("Deploy at 5");
 
-        message.Update(null, null, "Deploy at 5", null).ShouldBeFalse();
+        message.Update(null, null, "Deploy at 5", default).ShouldBeFalse();
 
         message.AuthorName.ShouldBe("alice");
     }
 
     [Test]
-    public void Update_WhenAuthorNameResolved_ShouldReturnTrueAndStoreIt()
+    public void Update_WhenTheSameVersionNamesTheAuthor_ShouldStoreNothing()
     {
-        var message = Message.Create(ConnectionId, "C001", "1.0", "U123", null, "hi", SentAt, null, null, StoredAt);
+        // Equal versions are the same message seen again: nothing is written, not even a name the stored one lacked.
+        var message = Message.Create(ConnectionId, "C001", "1.0", "U123", null, "hi", SentAt, null, default, StoredAt);
 
-        message.Update("U123", "alice", "hi", null).ShouldBeTrue();
+        message.Update("U123", "alice", "hi", default).ShouldBeFalse();
 
-        message.AuthorName.ShouldBe("alice");
+        message.AuthorName.ShouldBeNull();
     }
 
     [Test]
@@ -136,7 +137,7 @@ public class MessageTests
     {
         var message = NewMessage("v1");
 
-        message.Update("U123", "alice", "v2", EditedAt);
+        message.Update("U123", "alice", "v2", new MessageVersion(EditedAt, null));
 
         message.PlatformId.ShouldBe("1768469400.000100");
         message.ChannelId.ShouldBe("C001");

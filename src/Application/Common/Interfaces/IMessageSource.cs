@@ -1,5 +1,6 @@
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
+using Connections.Domain.Messages;
 
 namespace Connections.Application.Common.Interfaces;
 
@@ -12,6 +13,10 @@ namespace Connections.Application.Common.Interfaces;
 /// <param name="SentAt">When it was posted.</param>
 /// <param name="ThreadId">Slack <c>thread_ts</c> of the thread it belongs to (also on the parent), Discord referenced/thread id; null otherwise.</param>
 /// <param name="EditedAt">When it was last edited, if ever.</param>
+/// <param name="EventAt">
+/// When the platform emitted the event that delivered this version (Slack <c>event_ts</c>); null for a read of the
+/// history, which carries the current version itself. With <paramref name="EditedAt"/> it orders versions (ADR 0017).
+/// </param>
 public sealed record PlatformMessage(
     string Id,
     string ChannelId,
@@ -20,7 +25,12 @@ public sealed record PlatformMessage(
     string Text,
     DateTimeOffset SentAt,
     string? ThreadId,
-    DateTimeOffset? EditedAt);
+    DateTimeOffset? EditedAt,
+    DateTimeOffset? EventAt = null)
+{
+    /// <summary>The version this message is, by the platform's ordering: a stored message only ever moves to a newer one.</summary>
+    public MessageVersion Version => new(EditedAt, EventAt);
+}
 
 /// <summary>One page of a channel's history.</summary>
 /// <param name="Messages">The messages of this page (any order).</param>

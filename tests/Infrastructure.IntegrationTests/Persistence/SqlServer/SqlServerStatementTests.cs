@@ -107,21 +107,24 @@ public sealed class SqlServerStatementTests
             onConflict.ShouldContain("ON CONFLICT (connection_id, channel_id, platform_id)");
             sql.ShouldContain("ON [t].[connection_id] = [s].[connection_id] AND [t].[channel_id] = [s].[channel_id] AND [t].[platform_id] = [s].[platform_id]");
 
-            // Written only when edited: text IS DISTINCT FROM (exactly: case and trailing spaces count) ...
-            onConflict.ShouldContain("WHERE messages.text IS DISTINCT FROM excluded.text");
-            sql.ShouldContain("DATALENGTH([t].[text]) <> DATALENGTH([s].[text])");
-            sql.ShouldContain("[t].[text] COLLATE Latin1_General_BIN2 <> [s].[text] COLLATE Latin1_General_BIN2");
+            // Written only when newer (MessageVersion.IsNewerThan, ADR 0017): a later edit time, none being older than any ...
+            onConflict.ShouldContain("WHERE (excluded.edited_at IS NOT NULL AND (messages.edited_at IS NULL OR excluded.edited_at > messages.edited_at))");
+            sql.ShouldContain("([s].[edited_at] IS NOT NULL AND ([t].[edited_at] IS NULL OR [s].[edited_at] > [t].[edited_at]))");
 
-            // ... or edited_at IS DISTINCT FROM COALESCE(new, old), i.e. a new edit time that differs from the stored one.
-            onConflict.ShouldContain("OR messages.edited_at IS DISTINCT FROM COALESCE(excluded.edited_at, messages.edited_at)");
-            sql.ShouldContain("OR ([s].[edited_at] IS NOT NULL AND ([t].[edited_at] IS NULL OR [t].[edited_at] <> [s].[edited_at])))");
+            // ... or the same edit time (null-safe) and a later event time on both (a comparison with NULL is not true).
+            onConflict.ShouldContain("OR (excluded.edited_at IS NOT DISTINCT FROM messages.edited_at AND excluded.event_at > messages.event_at)");
+            UpsertMessagesSql.Sqlite("messages", Names, 1).ShouldContain("OR (excluded.edited_at IS messages.edited_at AND excluded.event_at > messages.event_at)");
+            sql.ShouldContain("OR (([s].[edited_at] = [t].[edited_at] OR ([s].[edited_at] IS NULL AND [t].[edited_at] IS NULL)) AND [s].[event_at] > [t].[event_at])) THEN");
 
-            // Never backwards: a missing author or edit time keeps the stored one; the text moves with its search copy.
-            foreach (var kept in new[] { "author_id", "author_name", "edited_at" })
+            // The newer version is stored whole; a missing author keeps the stored one; the text moves with its search copy.
+            foreach (var kept in new[] { "author_id", "author_name" })
             {
                 onConflict.ShouldContain($"{kept} = COALESCE(excluded.{kept}, messages.{kept})");
                 update.ShouldContain($"[{kept}] = COALESCE([s].[{kept}], [t].[{kept}])");
             }
+
+            onConflict.ShouldContain("edited_at = excluded.edited_at, event_at = excluded.event_at");
+            update.ShouldContain("[edited_at] = [s].[edited_at], [event_at] = [s].[event_at]");
 
             onConflict.ShouldContain("text = excluded.text, search_text = excluded.search_text");
             update.ShouldContain("[text] = [s].[text], [search_text] = [s].[search_text]");
@@ -138,5 +141,5 @@ public sealed class SqlServerStatementTests
         });
     }
 
-    private static string[] Names => ["connection_id", "channel_id", "platform_id", "author_id", "author_name", "text", "search_text", "sent_at", "thread_id", "edited_at", "stored_at"];
+    private static string[] Names => ["connection_id", "channel_id", "platform_id", "author_id", "author_name", "text", "search_text", "sent_at", "thread_id", "edited_at", "stored_at", "event_at"];
 }

@@ -295,6 +295,10 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("edited_at");
 
+                    b.Property<DateTimeOffset?>("EventAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("event_at");
+
                     b.Property<string>("PlatformId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -584,7 +588,30 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_sync_leases");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -607,29 +634,6 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
-                {
-                    b.Property<string>("ConnectionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expires_at_ms");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("owner");
-
-                    b.HasKey("ConnectionId")
-                        .HasName("pk_sync_leases");
-
-                    b.ToTable("sync_leases", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>
