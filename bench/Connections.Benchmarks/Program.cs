@@ -71,7 +71,7 @@ static IHost BuildHost(BenchDatabase database, FakePlatformServer fake)
         ["Platforms:Resilience:MinimumThroughput"] = "100000",
     });
     builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment).AddDatabaseKeyRing();
+    builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment).AddDatabaseKeyRing(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<ICurrentUser, BenchUser>();
     return builder.Build();
 }
