@@ -18,7 +18,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
@@ -184,12 +184,15 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("OwnerEmail", "Id")
                         .HasDatabaseName("ix_connections_owner_email_id");
 
-                    b.HasIndex("Platform", "WorkspaceId")
-                        .HasDatabaseName("ix_connections_platform_workspace_id");
+                    b.HasIndex("Platform", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_updated_at");
 
                     b.HasIndex("OwnerEmail", "Platform", "NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connections_owner_email_platform_name_key");
+
+                    b.HasIndex("Platform", "WorkspaceId", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_workspace_id_updated_at");
 
                     b.ToTable("connections", (string)null);
                 });
@@ -591,7 +594,30 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_sync_leases");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -614,29 +640,6 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
-                {
-                    b.Property<string>("ConnectionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expires_at_ms");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("owner");
-
-                    b.HasKey("ConnectionId")
-                        .HasName("pk_sync_leases");
-
-                    b.ToTable("sync_leases", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>

@@ -183,12 +183,15 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerEmail", "Id")
                         .HasDatabaseName("ix_connections_owner_email_id");
 
-                    b.HasIndex("Platform", "WorkspaceId")
-                        .HasDatabaseName("ix_connections_platform_workspace_id");
+                    b.HasIndex("Platform", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_updated_at");
 
                     b.HasIndex("OwnerEmail", "Platform", "NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connections_owner_email_platform_name_key");
+
+                    b.HasIndex("Platform", "WorkspaceId", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_workspace_id_updated_at");
 
                     b.ToTable("connections", (string)null);
                 });
@@ -584,7 +587,30 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("owner");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_sync_leases");
+
+                    b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -607,29 +633,6 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
-                {
-                    b.Property<string>("ConnectionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)")
-                        .HasColumnName("connection_id");
-
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expires_at_ms");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)")
-                        .HasColumnName("owner");
-
-                    b.HasKey("ConnectionId")
-                        .HasName("pk_sync_leases");
-
-                    b.ToTable("sync_leases", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>

@@ -16,7 +16,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Connections.Domain.ApiKeys.ApiKey", b =>
                 {
@@ -178,12 +178,15 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerEmail", "Id")
                         .HasDatabaseName("ix_connections_owner_email_id");
 
-                    b.HasIndex("Platform", "WorkspaceId")
-                        .HasDatabaseName("ix_connections_platform_workspace_id");
+                    b.HasIndex("Platform", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_updated_at");
 
                     b.HasIndex("OwnerEmail", "Platform", "NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connections_owner_email_platform_name_key");
+
+                    b.HasIndex("Platform", "WorkspaceId", "UpdatedAt")
+                        .HasDatabaseName("ix_connections_platform_workspace_id_updated_at");
 
                     b.ToTable("connections", (string)null);
                 });
@@ -575,29 +578,6 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("friendly_name");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("xml");
-
-                    b.HasKey("Id")
-                        .HasName("pk_data_protection_keys");
-
-                    b.ToTable("data_protection_keys", (string)null);
-                });
-
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -619,6 +599,29 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_sync_leases");
 
                     b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>
