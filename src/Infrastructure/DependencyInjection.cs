@@ -51,7 +51,7 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ConnectionsDbContext>());
         services.AddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
-        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DatabaseInitializer>(sp, environment));
         services.AddSingleton(TimeProvider.System);
 
         services.AddDataProtection().SetApplicationName("Connections");
