@@ -22,6 +22,13 @@ using Microsoft.Extensions.Logging;
 // Sync throughput, memory and search latency, printed as figures (not a pass/fail test).
 //   dotnet run -c Release --project bench/Connections.Benchmarks -- [--provider Sqlite|Postgres|all] [--search-rows 1000000]
 // Postgres needs CONNECTIONS_TEST_POSTGRES (dotnet cake --target=Bench starts a throwaway server and sets it).
+// The cost of refusing a wrongly signed Slack delivery with 10 and with 10,000 Slack connections (ADR 0019):
+//   dotnet run -c Release --project bench/Connections.Benchmarks -- --mode webhook-refusal [--provider Sqlite]
+if (Arg("--mode", "sync") == "webhook-refusal")
+{
+    return await WebhookRefusal.RunAsync(Arg("--provider", "Sqlite") == "all" ? "Sqlite" : Arg("--provider", "Sqlite"), BuildHost);
+}
+
 var providers = Arg("--provider", "all") switch
 {
     "all" => Environment.GetEnvironmentVariable("CONNECTIONS_TEST_POSTGRES") is null ? ["Sqlite"] : new[] { "Sqlite", "Postgres" },
@@ -71,7 +78,7 @@ static IHost BuildHost(BenchDatabase database, FakePlatformServer fake)
         ["Platforms:Resilience:MinimumThroughput"] = "100000",
     });
     builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment).AddDatabaseKeyRing();
+    builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment).AddDatabaseKeyRing(builder.Configuration, builder.Environment);
     builder.Services.AddScoped<ICurrentUser, BenchUser>();
     return builder.Build();
 }

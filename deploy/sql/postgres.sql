@@ -438,3 +438,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201062153_WebhookRoutingIndex') THEN
+    DROP INDEX ix_connections_platform_workspace_id;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201062153_WebhookRoutingIndex') THEN
+    CREATE INDEX ix_connections_platform_updated_at ON connections (platform, updated_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201062153_WebhookRoutingIndex') THEN
+    CREATE INDEX ix_connections_platform_workspace_id_updated_at ON connections (platform, workspace_id, updated_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201062153_WebhookRoutingIndex') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261201062153_WebhookRoutingIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

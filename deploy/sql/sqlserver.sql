@@ -339,3 +339,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201062159_WebhookRoutingIndex'
+)
+BEGIN
+    DROP INDEX [ix_connections_platform_workspace_id] ON [connections];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201062159_WebhookRoutingIndex'
+)
+BEGIN
+    CREATE INDEX [ix_connections_platform_updated_at] ON [connections] ([platform], [updated_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201062159_WebhookRoutingIndex'
+)
+BEGIN
+    CREATE INDEX [ix_connections_platform_workspace_id_updated_at] ON [connections] ([platform], [workspace_id], [updated_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201062159_WebhookRoutingIndex'
+)
+BEGIN
+    INSERT INTO [__ef_migrations_history] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201062159_WebhookRoutingIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -3,7 +3,6 @@ using Connections.Infrastructure.Persistence;
 using Connections.Infrastructure.Platforms;
 using Connections.Infrastructure.Security;
 using Connections.Infrastructure.Sync;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -52,17 +51,10 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ConnectionsDbContext>());
         services.AddScoped<IDomainEventDispatcher, MediatorDomainEventDispatcher>();
-        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DatabaseInitializer>(sp, environment));
         services.AddSingleton(TimeProvider.System);
 
-        var dataProtection = services.AddDataProtection().SetApplicationName("Connections");
-        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-        {
-            // Encrypt the key ring itself, so a copy of the database alone cannot decrypt the stored credentials.
-            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                Path.GetFullPath(certificatePath, environment.ContentRootPath),
-                configuration["DataProtection:CertificatePassword"]));
-        }
+        services.AddDataProtection().SetApplicationName("Connections");
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
@@ -87,9 +79,20 @@ public static class DependencyInjection
     /// the registered <see cref="ConnectionsDbContext"/> (whichever provider's subclass it is). Separate from
     /// <see cref="AddInfrastructure"/> so hosts that run without a database (the build-time OpenAPI generator) can skip it.
     /// </summary>
-    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
+    public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddDataProtection().PersistKeysToDbContext<ConnectionsDbContext>();
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        // The key ring itself is encrypted with a certificate kept outside the database (ADR 0018): a configured one,
+        // or one generated into the data folder on first start. A copy of the database alone decrypts nothing.
+        var dataDirectory = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.DataDirectory ?? new DatabaseOptions().DataDirectory;
+        var certificate = KeyRingCertificate.Load(configuration, environment.ContentRootPath, dataDirectory);
+        services.AddDataProtection()
+            .PersistKeysToDbContext<ConnectionsDbContext>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
+        services.AddHostedService<KeyRingUpgrade>();
 
         // The key store logs every key's XML at Debug level: unless a certificate wraps it, that is the key itself.
         // Cap its category at Information for every logger provider: a provider's own rule (Logging:Console:LogLevel)

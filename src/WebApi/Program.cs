@@ -25,7 +25,7 @@ builder.Services.AddSingleton<OwnerKeyBootstrap>();
 var generatingDocument = Startup.IsBuildTimeDocumentGeneration();
 if (!generatingDocument)
 {
-    builder.Services.AddDatabaseKeyRing();
+    builder.Services.AddDatabaseKeyRing(builder.Configuration, builder.Environment);
     if (!cli)
     {
         builder.Services.AddSyncScheduler();

@@ -58,6 +58,11 @@ public sealed class ReceiveSlackEventCommandHandler(
     : IRequestHandler<ReceiveSlackEventCommand, Result<SlackEventAck>>
 {
     private static readonly Error BadSignature = new("INVALID_SIGNATURE", "The request is not signed by a configured Slack app.", ErrorType.Unauthorized);
+    /// <summary>What an unknown team's delivery is verified against, so refusing it costs what refusing a known one does.</summary>
+    private static readonly string DummySecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private static readonly PlatformCredentials DummyCredentials = new("xoxb-none", DummySecret);
+
     private static readonly Error Stale = new("STALE_REQUEST", "X-Slack-Request-Timestamp is missing or more than 5 minutes from now.", ErrorType.Unauthorized);
 
     public async Task<Result<SlackEventAck>> Handle(ReceiveSlackEventCommand request, CancellationToken cancellationToken)
@@ -72,17 +77,23 @@ public sealed class ReceiveSlackEventCommandHandler(
             return BadSignature;
         }
 
-        // Route before verifying: only the connections of the workspace the delivery names are candidates (Slack's
-        // url_verification names none, so then every Slack connection is). Nothing else is read before the signature.
+        // Route before verifying, through the (platform, workspace_id) index, and verify exactly one secret (ADR 0019):
+        // the signing secret of the team's most recently saved connection (Slack's url_verification names no team:
+        // then the most recently saved Slack connection's). An unknown team, or a connection without a signing
+        // secret, is answered like a bad signature after comparable work, so neither cost nor answer tells it apart.
         var teamId = PeekTeamId(request.RawBody);
-        var candidates = await db.Connections.AsNoTracking()
+        var candidate = await db.Connections.AsNoTracking()
             .Where(c => c.Platform == Platform.Slack && (teamId == null || c.WorkspaceId == teamId))
-            .ToListAsync(cancellationToken);
-        var signedFor = candidates
-            .Where(c => vault.Unprotect(c.ProtectedCredentials).SigningSecret is { } secret
-                && SlackSignature.Matches(secret, request.Timestamp!, request.RawBody, request.Signature))
-            .ToList();
-        if (signedFor.Count == 0)
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id)
+            .Select(c => new { c.WorkspaceId, c.ProtectedCredentials })
+            .FirstOrDefaultAsync(cancellationToken);
+        var secret = candidate is null ? null : vault.Unprotect(candidate.ProtectedCredentials).SigningSecret;
+        if (candidate is null)
+        {
+            _ = vault.Protect(DummyCredentials);
+        }
+
+        if (!SlackSignature.Matches(secret ?? DummySecret, request.Timestamp!, request.RawBody, request.Signature) || secret is null)
         {
             return BadSignature;
         }
@@ -109,12 +120,18 @@ public sealed class ReceiveSlackEventCommandHandler(
             return new SlackEventAck(null, 0);
         }
 
+        // Authenticated now: store into the team's synced connections that hold the secret that signed it (a member's
+        // own signing secret never writes into another's connection that holds a different one).
         var stored = 0;
-        var ids = signedFor.Where(c => c.WorkspaceId == message.TeamId && c.CanSync).Select(c => c.Id).ToList();
-        var targets = await db.Connections.AsNoTracking().Include(c => c.Channels).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-        foreach (var connection in targets)
+        var targets = candidate!.WorkspaceId == message.TeamId
+            ? await db.Connections.AsNoTracking().Include(c => c.Channels)
+                .Where(c => c.Platform == Platform.Slack && c.WorkspaceId == message.TeamId)
+                .ToListAsync(cancellationToken)
+            : [];
+        foreach (var connection in targets.Where(c => c.CanSync))
         {
-            if (connection.ChannelsToSync().Any(ch => ch.ChannelId == message.Message.ChannelId))
+            if (connection.ChannelsToSync().Any(ch => ch.ChannelId == message.Message.ChannelId)
+                && vault.Unprotect(connection.ProtectedCredentials).SigningSecret == secret)
             {
                 var written = await store.UpsertAsync(connection.Id, message.Message.ChannelId, [message.Message], cancellationToken);
                 metrics.RecordMessagesStored(connection.Id, Platform.Slack, written, message.Message.SentAt);

@@ -2,6 +2,7 @@ using Connections.Application.ApiKeys;
 using Connections.Application.Common.Interfaces;
 using Connections.Domain.Common;
 using Connections.Infrastructure.Persistence;
+using Connections.Infrastructure.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,17 +44,11 @@ public sealed partial class OwnerKeyBootstrap(
         }
 
         var directory = Path.GetFullPath(database.Value.DataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(directory);
+        OwnerOnlyFiles.CreateFolder(directory);
         var path = Path.Combine(directory, FileName);
         // A new file, so the owner-only mode applies (an existing file would keep its old permissions).
         File.Delete(path);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var file = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
+        await using (var file = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), OwnerOnlyFiles.NewFile()))
         {
             await file.WriteLineAsync(created.Value.Key);
         }
