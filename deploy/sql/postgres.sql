@@ -470,3 +470,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201065937_WebhookRoutingByCreation') THEN
+    DROP INDEX ix_connections_platform_updated_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201065937_WebhookRoutingByCreation') THEN
+    DROP INDEX ix_connections_platform_workspace_id_updated_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201065937_WebhookRoutingByCreation') THEN
+    CREATE INDEX ix_connections_platform_id ON connections (platform, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201065937_WebhookRoutingByCreation') THEN
+    CREATE INDEX ix_connections_platform_workspace_id_id ON connections (platform, workspace_id, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201065937_WebhookRoutingByCreation') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261201065937_WebhookRoutingByCreation', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -376,3 +376,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201065941_WebhookRoutingByCreation'
+)
+BEGIN
+    DROP INDEX [ix_connections_platform_updated_at] ON [connections];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201065941_WebhookRoutingByCreation'
+)
+BEGIN
+    DROP INDEX [ix_connections_platform_workspace_id_updated_at] ON [connections];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201065941_WebhookRoutingByCreation'
+)
+BEGIN
+    CREATE INDEX [ix_connections_platform_id] ON [connections] ([platform], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201065941_WebhookRoutingByCreation'
+)
+BEGIN
+    CREATE INDEX [ix_connections_platform_workspace_id_id] ON [connections] ([platform], [workspace_id], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201065941_WebhookRoutingByCreation'
+)
+BEGIN
+    INSERT INTO [__ef_migrations_history] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201065941_WebhookRoutingByCreation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

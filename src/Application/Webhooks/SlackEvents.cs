@@ -78,13 +78,14 @@ public sealed class ReceiveSlackEventCommandHandler(
         }
 
         // Route before verifying, through the (platform, workspace_id) index, and verify exactly one secret (ADR 0019):
-        // the signing secret of the team's most recently saved connection (Slack's url_verification names no team:
-        // then the most recently saved Slack connection's). An unknown team, or a connection without a signing
+        // the signing secret of the team's newest connection (Slack's url_verification names no team: then the newest
+        // Slack connection's). Newest by creation (ids are time-ordered), never by last update: a sync of another
+        // connection of the team must not move the route. An unknown team, or a connection without a signing
         // secret, is answered like a bad signature after comparable work, so neither cost nor answer tells it apart.
         var teamId = PeekTeamId(request.RawBody);
         var candidate = await db.Connections.AsNoTracking()
             .Where(c => c.Platform == Platform.Slack && (teamId == null || c.WorkspaceId == teamId))
-            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id)
+            .OrderByDescending(c => c.Id)
             .Select(c => new { c.WorkspaceId, c.ProtectedCredentials })
             .FirstOrDefaultAsync(cancellationToken);
         var secret = candidate is null ? null : vault.Unprotect(candidate.ProtectedCredentials).SigningSecret;

@@ -39,10 +39,10 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.HasIndex(c => new { c.OwnerEmail, c.Id });
         builder.HasIndex(c => c.Status);
 
-        // Slack Events deliveries are routed by team id before their signature is checked, to the team's most recently
-        // saved connection (or, naming no team, the most recently saved Slack connection): one index seek each (ADR 0019).
-        builder.HasIndex(c => new { c.Platform, c.WorkspaceId, c.UpdatedAt });
-        builder.HasIndex(c => new { c.Platform, c.UpdatedAt });
+        // Slack Events deliveries are routed by team id before their signature is checked, to the team's newest
+        // connection (or, naming no team, the newest Slack connection): one index seek each (ADR 0019).
+        builder.HasIndex(c => new { c.Platform, c.WorkspaceId, c.Id });
+        builder.HasIndex(c => new { c.Platform, c.Id });
     }
 }
 

@@ -178,15 +178,15 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerEmail", "Id")
                         .HasDatabaseName("ix_connections_owner_email_id");
 
-                    b.HasIndex("Platform", "UpdatedAt")
-                        .HasDatabaseName("ix_connections_platform_updated_at");
+                    b.HasIndex("Platform", "Id")
+                        .HasDatabaseName("ix_connections_platform_id");
 
                     b.HasIndex("OwnerEmail", "Platform", "NameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_connections_owner_email_platform_name_key");
 
-                    b.HasIndex("Platform", "WorkspaceId", "UpdatedAt")
-                        .HasDatabaseName("ix_connections_platform_workspace_id_updated_at");
+                    b.HasIndex("Platform", "WorkspaceId", "Id")
+                        .HasDatabaseName("ix_connections_platform_workspace_id_id");
 
                     b.ToTable("connections", (string)null);
                 });
