@@ -18,7 +18,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
@@ -591,29 +591,57 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.IdempotencyRequest", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("caller_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
 
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("friendly_name");
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
 
-                    b.Property<string>("Xml")
-                        .IsRequired()
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("HeadersJson")
                         .HasColumnType("text")
-                        .HasColumnName("xml");
+                        .HasColumnName("headers_json");
 
-                    b.HasKey("Id")
-                        .HasName("pk_data_protection_keys");
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
 
-                    b.ToTable("data_protection_keys", (string)null);
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("CallerId", "Key")
+                        .HasName("pk_idempotency_requests");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_idempotency_requests_expires_at_ms");
+
+                    b.ToTable("idempotency_requests", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
@@ -637,6 +665,31 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                         .HasName("pk_sync_leases");
 
                     b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>

@@ -584,29 +584,57 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.IdempotencyRequest", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
-                        .HasColumnName("id");
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("caller_id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("key");
 
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
-                        .HasColumnName("friendly_name");
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("body");
 
-                    b.Property<string>("Xml")
-                        .IsRequired()
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("HeadersJson")
                         .HasColumnType("nvarchar(max)")
-                        .HasColumnName("xml");
+                        .HasColumnName("headers_json");
 
-                    b.HasKey("Id")
-                        .HasName("pk_data_protection_keys");
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("request_hash");
 
-                    b.ToTable("data_protection_keys", (string)null);
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("CallerId", "Key")
+                        .HasName("pk_idempotency_requests");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_idempotency_requests_expires_at_ms");
+
+                    b.ToTable("idempotency_requests", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
@@ -630,6 +658,31 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_sync_leases");
 
                     b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>

@@ -16,7 +16,7 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Connections.Domain.ApiKeys.ApiKey", b =>
                 {
@@ -575,27 +575,57 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
-            modelBuilder.Entity("Connections.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.IdempotencyRequest", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAtMs")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("id");
+                        .HasColumnName("created_at_ms");
 
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("HeadersJson")
                         .HasColumnType("TEXT")
-                        .HasColumnName("friendly_name");
+                        .HasColumnName("headers_json");
 
-                    b.Property<string>("Xml")
+                    b.Property<string>("RequestHash")
                         .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("xml");
+                        .HasColumnName("request_hash");
 
-                    b.HasKey("Id")
-                        .HasName("pk_data_protection_keys");
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
 
-                    b.ToTable("data_protection_keys", (string)null);
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("CallerId", "Key")
+                        .HasName("pk_idempotency_requests");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_idempotency_requests_expires_at_ms");
+
+                    b.ToTable("idempotency_requests", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
@@ -619,6 +649,29 @@ namespace Connections.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_sync_leases");
 
                     b.ToTable("sync_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Connections.Domain.Connections.ConnectionChannel", b =>
