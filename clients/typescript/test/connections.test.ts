@@ -223,6 +223,21 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.match(rejected.code, /^[A-Z_]+$/);
   });
 
+  it("replays a create retried with the same Idempotency-Key, and refuses the key for another body (422)", async () => {
+    const key = `contract-${unique()}`;
+    const body = slack(`Retried ${unique()}`);
+    const first = await alice.createConnection(body, key);
+    const retry = await alice.createConnection(body, key);
+    assert.equal(first.status, 201);
+    assert.equal(first.headers["idempotent-replayed"], undefined);
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers["idempotent-replayed"], "true");
+    assert.deepEqual(retry.result, first.result);
+    assert.equal(retry.headers["location"], first.headers["location"]);
+
+    await problem(alice.createConnection(slack(`Other ${unique()}`), key), 422, "IDEMPOTENCY_KEY_REUSED");
+  });
+
   it("answers a platform outage with a 5xx problem", async () => {
     const failure = await alice.createConnection(slack(`Down ${unique()}`, slackToken("5xx"))).then(
       () => assert.fail("created against a failing platform"),

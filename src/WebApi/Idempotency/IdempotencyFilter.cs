@@ -33,7 +33,8 @@ public sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger<I
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+        // An empty header counts as none, as an empty If-Match does: generated clients send one for an unset parameter.
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values) || values.All(string.IsNullOrEmpty))
         {
             await next();
             return;

@@ -25,8 +25,8 @@ internal static class IdempotencyOpenApi
             Required = false,
             Description = "Makes a retry safe: the same key with the same request within 24 h replays the first response "
                 + "instead of executing again; with another request it answers 422 `IDEMPOTENCY_KEY_REUSED`, and while the "
-                + "first is still running 409 `IDEMPOTENCY_REQUEST_IN_PROGRESS`. Scoped to your API key. 1–255 printable ASCII characters.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyFilter.MaxKeyLength, Pattern = "^[ -~]+$" },
+                + "first is still running 409 `IDEMPOTENCY_REQUEST_IN_PROGRESS`. Scoped to your API key. 1–255 printable ASCII characters (empty counts as none).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyFilter.MaxKeyLength, Pattern = "^[ -~]*$" },
         });
 
         foreach (var (status, response) in operation.Responses ?? [])
