@@ -102,9 +102,10 @@ public sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger<I
 
         var body = captured.ToArray();
         // Kept or not is decided before the bytes go out, so a retry never runs while this response is being written.
-        if (executed.Exception is null || executed.ExceptionHandled)
+        var handled = executed.Exception is null || executed.ExceptionHandled;
+        try
         {
-            if (IsKept(response.StatusCode))
+            if (handled && IsKept(response.StatusCode))
             {
                 var headers = ReplayedHeaders
                     .Where(h => response.Headers.ContainsKey(h))
@@ -116,9 +117,10 @@ public sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger<I
                 await store.ReleaseAsync(caller, key, CancellationToken.None);
             }
         }
-        else
+        catch (Exception e) when (handled)
         {
-            await store.ReleaseAsync(caller, key, CancellationToken.None);
+            // The action has executed: its response goes out regardless. The claim expires after the lease.
+            Log.NotStored(logger, e);
         }
 
         await original.WriteAsync(body, context.HttpContext.RequestAborted);
@@ -182,5 +184,8 @@ public sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger<I
     {
         [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Idempotent request replayed the stored {Status} response")]
         public static partial void Replayed(ILogger logger, int status);
+
+        [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "The idempotent response could not be stored; its key stays claimed until the lease ends")]
+        public static partial void NotStored(ILogger logger, Exception exception);
     }
 }
