@@ -347,7 +347,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
 
     const verification: SlackEventEnvelope = { type: "url_verification", token: "x", challenge: `challenge-${unique()}` };
     const t = now();
-    const answer = await webhooks.receiveSlackEvent(t, slackSignature(secret, t, verification), verification);
+    const answer = await webhooks.receiveSlackEvent(verification, t, slackSignature(secret, t, verification));
     assert.equal(answer.status, 200);
 
     const ts = `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
@@ -361,16 +361,16 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
       event: { type: "message", channel: generalChannel, user: "U0AUTHOR1", text, ts, channel_type: "channel" },
     };
     const t2 = now();
-    const delivered = await webhooks.receiveSlackEvent(t2, slackSignature(secret, t2, message), message);
+    const delivered = await webhooks.receiveSlackEvent(message, t2, slackSignature(secret, t2, message));
     assert.equal(delivered.status, 200);
     const stored = (await alice.listMessages(id, generalChannel, undefined, undefined, text, undefined, undefined)).result;
     assert.deepEqual(stored.map((m) => [m.id, m.text, m.author.id]), [[ts, text, "U0AUTHOR1"]]);
 
-    const forged = await problem(webhooks.receiveSlackEvent(t2, slackSignature("0123456789abcdef0123456789abcdef", t2, message), message), 401);
+    const forged = await problem(webhooks.receiveSlackEvent(message, t2, slackSignature("0123456789abcdef0123456789abcdef", t2, message)), 401);
     assert.ok(forged.trace_id);
     const old = String(Math.floor(Date.now() / 1000) - 600);
-    await problem(webhooks.receiveSlackEvent(old, slackSignature(secret, old, verification), verification), 401);
-    await problem(webhooks.receiveSlackEvent(undefined, undefined, verification), 401);
+    await problem(webhooks.receiveSlackEvent(verification, old, slackSignature(secret, old, verification)), 401);
+    await problem(webhooks.receiveSlackEvent(verification), 401);
   });
 
   it("exercised every webhook operation of the contract successfully", () => {
