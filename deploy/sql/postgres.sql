@@ -509,3 +509,39 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201070153_AddIdempotencyRequests') THEN
+    CREATE TABLE idempotency_requests (
+        caller_id character varying(40) NOT NULL,
+        key character varying(255) NOT NULL,
+        request_hash character varying(64) NOT NULL,
+        state character varying(20) NOT NULL,
+        status_code integer,
+        headers_json text,
+        body bytea,
+        created_at_ms bigint NOT NULL,
+        expires_at_ms bigint NOT NULL,
+        CONSTRAINT pk_idempotency_requests PRIMARY KEY (caller_id, key)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201070153_AddIdempotencyRequests') THEN
+    CREATE INDEX ix_idempotency_requests_expires_at_ms ON idempotency_requests (expires_at_ms);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261201070153_AddIdempotencyRequests') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261201070153_AddIdempotencyRequests', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

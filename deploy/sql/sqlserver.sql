@@ -421,3 +421,43 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201070156_AddIdempotencyRequests'
+)
+BEGIN
+    CREATE TABLE [idempotency_requests] (
+        [caller_id] nvarchar(40) NOT NULL,
+        [key] nvarchar(255) NOT NULL,
+        [request_hash] nvarchar(64) NOT NULL,
+        [state] nvarchar(20) NOT NULL,
+        [status_code] int NULL,
+        [headers_json] nvarchar(max) NULL,
+        [body] varbinary(max) NULL,
+        [created_at_ms] bigint NOT NULL,
+        [expires_at_ms] bigint NOT NULL,
+        CONSTRAINT [pk_idempotency_requests] PRIMARY KEY ([caller_id], [key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201070156_AddIdempotencyRequests'
+)
+BEGIN
+    CREATE INDEX [ix_idempotency_requests_expires_at_ms] ON [idempotency_requests] ([expires_at_ms]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__ef_migrations_history]
+    WHERE [MigrationId] = N'20261201070156_AddIdempotencyRequests'
+)
+BEGIN
+    INSERT INTO [__ef_migrations_history] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201070156_AddIdempotencyRequests', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

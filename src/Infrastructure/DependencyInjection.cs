@@ -65,6 +65,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IMessageStore, EfMessageStore>();
         services.AddSingleton<ISyncLeases, SqlSyncLeases>();
+        services.AddSingleton<IIdempotencyStore, Idempotency.EfIdempotencyStore>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton<ISyncSignal>(sp => sp.GetRequiredService<SyncSignal>());
         return services;

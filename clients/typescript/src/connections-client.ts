@@ -25,7 +25,7 @@ export class ConnectionsClient {
      * @param cursor (optional) Opaque; take it from the `Link` header's next URL, never build it.
      * @return OK
      */
-    listConnections(platform: Platform | undefined, status: ConnectionStatus | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<ConnectionDto[]>> {
+    listConnections(platform?: Platform | undefined, status?: ConnectionStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<ConnectionDto[]>> {
         let url_ = this.baseUrl + "/api/connections?";
         if (platform === null)
             throw new globalThis.Error("The parameter 'platform' cannot be null.");
@@ -107,9 +107,10 @@ export class ConnectionsClient {
 
     /**
      * Creates a connection after checking its credentials on the platform.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 h replays the first response instead of executing again; with another request it answers 422 `IDEMPOTENCY_KEY_REUSED`, and while the first is still running 409 `IDEMPOTENCY_REQUEST_IN_PROGRESS`. Scoped to your API key. 1–255 printable ASCII characters (empty counts as none).
      * @return Created
      */
-    createConnection(body: CreateConnectionRequest, signal?: AbortSignal): Promise<ApiResponse<ConnectionCreatedDto>> {
+    createConnection(body: CreateConnectionRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<ConnectionCreatedDto>> {
         let url_ = this.baseUrl + "/api/connections";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -120,6 +121,7 @@ export class ConnectionsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -283,7 +285,7 @@ export class ConnectionsClient {
      * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateConnection(id: string, if_Match: string | undefined, body: UpdateConnectionRequest, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
+    updateConnection(id: string, body: UpdateConnectionRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<ConnectionDetailDto>> {
         let url_ = this.baseUrl + "/api/connections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -402,7 +404,7 @@ export class ConnectionsClient {
      * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and deletes nothing.
      * @return No Content
      */
-    deleteConnection(id: string, if_Match: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
+    deleteConnection(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
         let url_ = this.baseUrl + "/api/connections/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -549,7 +551,7 @@ export class ConnectionsClient {
      * @param refresh (optional) Rediscover the channels on the platform first.
      * @return OK
      */
-    listChannels(id: string, refresh: boolean | undefined, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
+    listChannels(id: string, refresh?: boolean | undefined, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/channels?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -643,7 +645,7 @@ export class ConnectionsClient {
      * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateChannelSelection(id: string, if_Match: string | undefined, body: UpdateChannelSelectionRequest, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
+    updateChannelSelection(id: string, body: UpdateChannelSelectionRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<ChannelDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/channels";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -812,9 +814,10 @@ export class ConnectionsClient {
 
     /**
      * Queues a sync of the selected channels now; the run is processed in the background.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 h replays the first response instead of executing again; with another request it answers 422 `IDEMPOTENCY_KEY_REUSED`, and while the first is still running 409 `IDEMPOTENCY_REQUEST_IN_PROGRESS`. Scoped to your API key. 1–255 printable ASCII characters (empty counts as none).
      * @return Accepted
      */
-    startSync(id: string, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto>> {
+    startSync(id: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto>> {
         let url_ = this.baseUrl + "/api/connections/{id}/sync";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -825,6 +828,7 @@ export class ConnectionsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -843,6 +847,12 @@ export class ConnectionsClient {
             result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SyncRunDto;
             return new ApiResponse(status, _headers, result202);
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -860,6 +870,12 @@ export class ConnectionsClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -893,7 +909,7 @@ export class ConnectionsClient {
      * @param cursor (optional) 
      * @return OK
      */
-    listSyncs(id: string, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto[]>> {
+    listSyncs(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SyncRunDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/syncs?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1058,7 +1074,7 @@ export class ConnectionsClient {
      * @param cursor (optional) 
      * @return OK
      */
-    listMessages(id: string, channel_id: string | undefined, since: string | undefined, until: string | undefined, q: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ApiResponse<MessageDto[]>> {
+    listMessages(id: string, channel_id?: string | undefined, since?: string | undefined, until?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<MessageDto[]>> {
         let url_ = this.baseUrl + "/api/connections/{id}/messages?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1347,7 +1363,7 @@ export class SlackWorkspaceClient {
      * @param if_Match (optional) The `ETag` from GET (or `*`): a stale one answers 412 and changes nothing.
      * @return OK
      */
-    updateSlackWorkspace(if_Match: string | undefined, body: UpdateSlackWorkspaceRequest, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
+    updateSlackWorkspace(body: UpdateSlackWorkspaceRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceSavedDto>> {
         let url_ = this.baseUrl + "/sfp/api/slack/workspace";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1463,7 +1479,7 @@ export class SlackWorkspaceClient {
      * @param team_id (optional) 
      * @return OK
      */
-    deleteSlackWorkspace(team_id: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDeletedDto>> {
+    deleteSlackWorkspace(team_id?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDeletedDto>> {
         let url_ = this.baseUrl + "/sfp/api/slack/workspace?";
         if (team_id === null)
             throw new globalThis.Error("The parameter 'team_id' cannot be null.");
@@ -1616,7 +1632,7 @@ export class SlackWorkspaceClient {
      * @param active_only (optional) 
      * @return OK
      */
-    listSlackWorkspaces(active_only: boolean | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDto[]>> {
+    listSlackWorkspaces(active_only?: boolean | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceDto[]>> {
         let url_ = this.baseUrl + "/sfp/api/slack/workspaces?";
         if (active_only === null)
             throw new globalThis.Error("The parameter 'active_only' cannot be null.");
@@ -1696,7 +1712,7 @@ export class SlackWorkspaceClient {
      * @param limit (optional) 
      * @return OK
      */
-    getSlackWorkspaceAudit(team_id: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceAuditEntryDto[]>> {
+    getSlackWorkspaceAudit(team_id?: string | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<ApiResponse<SlackWorkspaceAuditEntryDto[]>> {
         let url_ = this.baseUrl + "/sfp/api/slack/workspace/audit?";
         if (team_id === null)
             throw new globalThis.Error("The parameter 'team_id' cannot be null.");
@@ -1791,7 +1807,7 @@ export class WebhooksClient {
      * @param x_Slack_Signature (optional) 
      * @return OK
      */
-    receiveSlackEvent(x_Slack_Request_Timestamp: string | undefined, x_Slack_Signature: string | undefined, body: SlackEventEnvelope, signal?: AbortSignal): Promise<ApiResponse<void>> {
+    receiveSlackEvent(body: SlackEventEnvelope, x_Slack_Request_Timestamp?: string | undefined, x_Slack_Signature?: string | undefined, signal?: AbortSignal): Promise<ApiResponse<void>> {
         let url_ = this.baseUrl + "/api/webhooks/slack/events";
         url_ = url_.replace(/[?&]$/, "");
 

@@ -104,18 +104,18 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
 
     const etag: string = read.headers["etag"];
     assert.match(etag ?? "", /^"[0-9a-f]{32}"$/, "a quoted strong ETag");
-    const updated = await alice.updateConnection(created.result.id, etag, {
+    const updated = await alice.updateConnection(created.result.id, {
       name: "Acme Slack (renamed)",
       settings: { sync_interval_minutes: 60, wiki_enabled: false },
       credentials: { bot_token: slackToken() },
-    });
+    }, etag);
     assert.equal(updated.result.name, "Acme Slack (renamed)");
     assert.equal(updated.result.settings.sync_interval_minutes, 60);
     assert.equal(updated.result.settings.wiki_enabled, false);
     assert.notEqual(updated.headers["etag"], etag);
 
     // The ETag read before the update is stale now: the write is refused and changes nothing.
-    const stale = await problem(alice.updateConnection(created.result.id, etag, { name: "Stale writer" }), 412, "PRECONDITION_FAILED");
+    const stale = await problem(alice.updateConnection(created.result.id, { name: "Stale writer" }, etag), 412, "PRECONDITION_FAILED");
     assert.match(stale.detail ?? "", /If-Match/);
     await problem(alice.deleteConnection(created.result.id, etag), 412, "PRECONDITION_FAILED");
     assert.equal((await alice.getConnection(created.result.id)).result.name, "Acme Slack (renamed)");
@@ -145,9 +145,9 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.deepEqual(refreshed.map((c) => c.id).sort(), channels.map((c) => c.id).sort());
 
     const chosen = channels[0].id;
-    const selection = (await alice.updateChannelSelection(id, undefined, { channel_ids: [chosen] })).result;
+    const selection = (await alice.updateChannelSelection(id, { channel_ids: [chosen] })).result;
     assert.deepEqual(selection.filter((c) => c.sync_enabled).map((c) => c.id), [chosen]);
-    const all = (await alice.updateChannelSelection(id, undefined, { sync_all: true })).result;
+    const all = (await alice.updateChannelSelection(id, { sync_all: true })).result;
     assert.ok(all.every((c) => c.sync_enabled));
   });
 
@@ -173,11 +173,11 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     const mine = (await alice.createConnection(slack(`Private ${unique()}`))).result.id;
 
     await problem(bob.getConnection(mine), 404, "CONNECTION_NOT_FOUND");
-    await problem(bob.updateConnection(mine, undefined, { name: "Taken over" }), 404);
+    await problem(bob.updateConnection(mine, { name: "Taken over" }), 404);
     await problem(bob.deleteConnection(mine, undefined), 404);
     await problem(bob.validateConnection(mine), 404);
     await problem(bob.listChannels(mine, false), 404);
-    await problem(bob.updateChannelSelection(mine, undefined, { sync_all: true }), 404);
+    await problem(bob.updateChannelSelection(mine, { sync_all: true }), 404);
     assert.ok(!(await bob.listConnections(undefined, undefined, 500, undefined)).result.some((c) => c.id === mine));
 
     assert.equal((await owner.getConnection(mine)).result.id, mine);
@@ -216,9 +216,9 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     assert.ok(Object.keys(unknown.errors).length > 0);
 
     const id = (await alice.createConnection(slack(`Fields ${unique()}`))).result.id;
-    await validationProblem(alice.updateConnection(id, undefined, {}));
-    await validationProblem(alice.updateConnection(id, undefined, { credentials: { bot_token: discordToken() } }));
-    await validationProblem(alice.updateChannelSelection(id, undefined, { channel_ids: ["C1"], sync_all: true }));
+    await validationProblem(alice.updateConnection(id, {}));
+    await validationProblem(alice.updateConnection(id, { credentials: { bot_token: discordToken() } }));
+    await validationProblem(alice.updateChannelSelection(id, { channel_ids: ["C1"], sync_all: true }));
     await validationProblem(alice.listConnections(undefined, undefined, 0, undefined));
     await validationProblem(alice.listConnections(undefined, undefined, undefined, "not-a-cursor"), "INVALID_CURSOR");
   });
@@ -230,6 +230,21 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
 
     const rejected = await problem(alice.createConnection(slack(`Bad ${unique()}`, slackToken("invalid"))), 422);
     assert.match(rejected.code, /^[A-Z_]+$/);
+  });
+
+  it("replays a create retried with the same Idempotency-Key, and refuses the key for another body (422)", async () => {
+    const key = `contract-${unique()}`;
+    const body = slack(`Retried ${unique()}`);
+    const first = await alice.createConnection(body, key);
+    const retry = await alice.createConnection(body, key);
+    assert.equal(first.status, 201);
+    assert.equal(first.headers["idempotent-replayed"], undefined);
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers["idempotent-replayed"], "true");
+    assert.deepEqual(retry.result, first.result);
+    assert.equal(retry.headers["location"], first.headers["location"]);
+
+    await problem(alice.createConnection(slack(`Other ${unique()}`), key), 422, "IDEMPOTENCY_KEY_REUSED");
   });
 
   it("answers a platform outage with a 5xx problem", async () => {
@@ -244,7 +259,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
   it("syncs the selected channels and pages the runs and the messages through the Link header", async () => {
     const created = await alice.createConnection(slack(`Sync ${unique()}`));
     const id = created.result.id;
-    await alice.updateChannelSelection(id, undefined, { channel_ids: [generalChannel] });
+    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
 
     const queued = await alice.startSync(id);
     assert.equal(queued.status, 202);
@@ -314,7 +329,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
   it("refuses a second run while one is active (409 SYNC_IN_PROGRESS) and syncs no disconnected connection (409)", async () => {
     const created = await alice.createConnection(slack(`Busy ${unique()}`, `xoxb-fake-history-${unique()}`));
     const id = created.result.id;
-    await alice.updateChannelSelection(id, undefined, { channel_ids: [firehoseChannel] });
+    await alice.updateChannelSelection(id, { channel_ids: [firehoseChannel] });
 
     const first = await syncNow(alice, id);
     const busy = await problem(alice.startSync(id), 409, "SYNC_IN_PROGRESS");
@@ -335,13 +350,13 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
       name: `Events ${unique()}`,
       credentials: { bot_token: slackToken(), signing_secret: secret },
     })).result.id;
-    await alice.updateChannelSelection(id, undefined, { channel_ids: [generalChannel] });
+    await alice.updateChannelSelection(id, { channel_ids: [generalChannel] });
     const webhooks = webhooksClient(stack.baseUrl);
     const now = () => String(Math.floor(Date.now() / 1000));
 
     const verification: SlackEventEnvelope = { type: "url_verification", token: "x", challenge: `challenge-${unique()}` };
     const t = now();
-    const answer = await webhooks.receiveSlackEvent(t, slackSignature(secret, t, verification), verification);
+    const answer = await webhooks.receiveSlackEvent(verification, t, slackSignature(secret, t, verification));
     assert.equal(answer.status, 200);
 
     const ts = `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
@@ -355,16 +370,16 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
       event: { type: "message", channel: generalChannel, user: "U0AUTHOR1", text, ts, channel_type: "channel" },
     };
     const t2 = now();
-    const delivered = await webhooks.receiveSlackEvent(t2, slackSignature(secret, t2, message), message);
+    const delivered = await webhooks.receiveSlackEvent(message, t2, slackSignature(secret, t2, message));
     assert.equal(delivered.status, 200);
     const stored = (await alice.listMessages(id, generalChannel, undefined, undefined, text, undefined, undefined)).result;
     assert.deepEqual(stored.map((m) => [m.id, m.text, m.author.id]), [[ts, text, "U0AUTHOR1"]]);
 
-    const forged = await problem(webhooks.receiveSlackEvent(t2, slackSignature("0123456789abcdef0123456789abcdef", t2, message), message), 401);
+    const forged = await problem(webhooks.receiveSlackEvent(message, t2, slackSignature("0123456789abcdef0123456789abcdef", t2, message)), 401);
     assert.ok(forged.trace_id);
     const old = String(Math.floor(Date.now() / 1000) - 600);
-    await problem(webhooks.receiveSlackEvent(old, slackSignature(secret, old, verification), verification), 401);
-    await problem(webhooks.receiveSlackEvent(undefined, undefined, verification), 401);
+    await problem(webhooks.receiveSlackEvent(verification, old, slackSignature(secret, old, verification)), 401);
+    await problem(webhooks.receiveSlackEvent(verification), 401);
   });
 
   it("exercised every webhook operation of the contract successfully", () => {

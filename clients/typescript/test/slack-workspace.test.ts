@@ -56,7 +56,7 @@ describe("Slack workspace API contract", { timeout: 60_000 }, () => {
     assert.deepEqual((await owner.listSlackWorkspaces(false)).result, []);
     await problem(owner.getSlackWorkspace(), 404, "WORKSPACE_NOT_CONFIGURED");
     await problem(member.testSlackWorkspace(), 404, "WORKSPACE_NOT_CONFIGURED");
-    await problem(owner.updateSlackWorkspace(undefined, patch({ team_name: "Nobody" })), 404, "WORKSPACE_NOT_CONFIGURED");
+    await problem(owner.updateSlackWorkspace(patch({ team_name: "Nobody" })), 404, "WORKSPACE_NOT_CONFIGURED");
     await problem(owner.deleteSlackWorkspace(undefined), 404, "WORKSPACE_NOT_CONFIGURED");
   });
 
@@ -84,20 +84,20 @@ describe("Slack workspace API contract", { timeout: 60_000 }, () => {
     assert.equal(read.result.created_by, "owner@example.com");
     assert.deepEqual([read.result.has_bot_token, read.result.has_app_token, read.result.has_signing_secret], [true, true, true]);
 
-    const updated = await owner.updateSlackWorkspace(etag, patch({ team_name: "First writer" }));
+    const updated = await owner.updateSlackWorkspace(patch({ team_name: "First writer" }), etag);
     assert.equal(updated.result.workspace.team_name, "First writer");
     const fresh = etagOf(updated.headers);
     assert.notEqual(fresh, etag);
 
-    const stale = await problem(owner.updateSlackWorkspace(etag, patch({ team_name: "Second writer" })), 412, "PRECONDITION_FAILED");
+    const stale = await problem(owner.updateSlackWorkspace(patch({ team_name: "Second writer" }), etag), 412, "PRECONDITION_FAILED");
     assert.match(stale.detail ?? "", /If-Match/);
     assert.equal((await owner.getSlackWorkspace()).result.team_name, "First writer");
-    const star = await owner.updateSlackWorkspace("*", patch({ team_name: "Any version", signing_secret: randomBytes(16).toString("hex") }));
+    const star = await owner.updateSlackWorkspace(patch({ team_name: "Any version", signing_secret: randomBytes(16).toString("hex") }), "*");
     assert.equal(star.result.workspace.team_name, "Any version");
     // NSwag sends an optional header it is not given as an empty one; the service treats an empty If-Match as none.
-    const unconditional = await owner.updateSlackWorkspace(undefined, patch({ team_name: "No If-Match" }));
+    const unconditional = await owner.updateSlackWorkspace(patch({ team_name: "No If-Match" }));
     assert.equal(unconditional.status, 200);
-    await owner.updateSlackWorkspace("*", patch({ bot_token: `xoxb-fake-valid-${unique()}` }));
+    await owner.updateSlackWorkspace(patch({ bot_token: `xoxb-fake-valid-${unique()}` }), "*");
 
     const other = await app.configureSlackWorkspace(config(otherTeam.id, otherTeam.name, "xoxb-fake-other-team"));
     assert.equal(other.status, 201);
@@ -130,7 +130,7 @@ describe("Slack workspace API contract", { timeout: 60_000 }, () => {
     assert.equal((await member.testSlackWorkspace()).result.success, true);
 
     await problem(member.configureSlackWorkspace(config()), 403, "OWNER_ROLE_REQUIRED");
-    await problem(member.updateSlackWorkspace(etagOf(seenByMember.headers), patch({ team_name: "Mine" })), 403, "OWNER_ROLE_REQUIRED");
+    await problem(member.updateSlackWorkspace(patch({ team_name: "Mine" }), etagOf(seenByMember.headers)), 403, "OWNER_ROLE_REQUIRED");
     await problem(member.deleteSlackWorkspace(undefined), 403, "OWNER_ROLE_REQUIRED");
     await problem(member.listSlackWorkspaces(false), 403, "OWNER_ROLE_REQUIRED");
     await problem(member.getSlackWorkspaceAudit(undefined, undefined), 403, "OWNER_ROLE_REQUIRED");
@@ -140,7 +140,7 @@ describe("Slack workspace API contract", { timeout: 60_000 }, () => {
   it("answers invalid bodies with 400 problems and a Slack outage with 502", async () => {
     const bad = await validationProblem(owner.configureSlackWorkspace({ ...config(), team_id: "X0FAKE001" }));
     assert.ok(bad.errors["team_id"]);
-    const empty = await validationProblem(owner.updateSlackWorkspace("*", patch({ team_name: "" })));
+    const empty = await validationProblem(owner.updateSlackWorkspace(patch({ team_name: "" }), "*"));
     assert.ok(empty.errors["team_name"]);
     await validationProblem(owner.getSlackWorkspaceAudit(undefined, 0));
 

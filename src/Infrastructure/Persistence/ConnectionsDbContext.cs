@@ -34,6 +34,8 @@ public abstract class ConnectionsDbContext : DbContext, IApplicationDbContext, I
 
     public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
 
+    public DbSet<IdempotencyRequest> IdempotencyRequests => Set<IdempotencyRequest>();
+
     public DbSet<SlackWorkspace> SlackWorkspaces => Set<SlackWorkspace>();
 
     public DbSet<SlackWorkspaceAuditEntry> SlackWorkspaceAuditEntries => Set<SlackWorkspaceAuditEntry>();

@@ -12,6 +12,7 @@ using Connections.Application.Connections.Commands;
 using Connections.Application.Messages;
 using Connections.Application.Syncs;
 using Connections.WebApi.Infrastructure;
+using Connections.WebApi.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -57,6 +58,7 @@ public sealed class ConnectionsController : ApiControllerBase
     /// <remarks>Nothing is saved unless the platform accepts the credentials.</remarks>
     [HttpPost(Name = "CreateConnection")]
     [EnableRateLimiting(RateLimits.PlatformQuota)]
+    [Idempotent]
     [Consumes("application/json")]
     [ProducesResponseType<ConnectionCreatedDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -166,9 +168,12 @@ public sealed class ConnectionsController : ApiControllerBase
     /// <summary>Queues a sync of the selected channels now; the run is processed in the background.</summary>
     [HttpPost("{id}/sync", Name = "StartSync")]
     [EnableRateLimiting(RateLimits.PlatformQuota)]
+    [Idempotent]
     [ProducesResponseType<SyncRunDto>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<SyncRunDto>> StartSync(string id, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new QueueSyncCommand(id), cancellationToken);

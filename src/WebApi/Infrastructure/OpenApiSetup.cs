@@ -48,6 +48,7 @@ internal static class OpenApiSetup
                 ];
             }
 
+            Idempotency.IdempotencyOpenApi.Apply(operation, context);
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer(new ContractDocumentTransformer(schemaTypes));

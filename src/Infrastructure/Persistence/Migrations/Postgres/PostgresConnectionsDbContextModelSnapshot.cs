@@ -598,6 +598,59 @@ namespace Connections.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.IdempotencyRequest", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("HeadersJson")
+                        .HasColumnType("text")
+                        .HasColumnName("headers_json");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("CallerId", "Key")
+                        .HasName("pk_idempotency_requests");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_idempotency_requests_expires_at_ms");
+
+                    b.ToTable("idempotency_requests", (string)null);
+                });
+
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
                 {
                     b.Property<string>("ConnectionId")

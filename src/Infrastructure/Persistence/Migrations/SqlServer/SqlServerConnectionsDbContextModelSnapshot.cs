@@ -591,6 +591,59 @@ namespace Connections.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("sync_run_channels", (string)null);
                 });
 
+            modelBuilder.Entity("Connections.Infrastructure.Persistence.IdempotencyRequest", b =>
+                {
+                    b.Property<string>("CallerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("caller_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("HeadersJson")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("headers_json");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("CallerId", "Key")
+                        .HasName("pk_idempotency_requests");
+
+                    b.HasIndex("ExpiresAtMs")
+                        .HasDatabaseName("ix_idempotency_requests_expires_at_ms");
+
+                    b.ToTable("idempotency_requests", (string)null);
+                });
+
             modelBuilder.Entity("Connections.Infrastructure.Persistence.SyncLease", b =>
                 {
                     b.Property<string>("ConnectionId")
