@@ -13,7 +13,11 @@ if (cli)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    k.Limits.MaxRequestLineSize = RequestLimits.MaxRequestLineBytes;
+});
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)

@@ -72,6 +72,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
   let alice: ConnectionsClient;
   let bob: ConnectionsClient;
   let app: ConnectionsClient;
+  let ownerKey: string;
 
   before(async () => {
     stack = await startStack();
@@ -81,6 +82,7 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
       bob: await stack.createKey("bob@example.com", "member"),
       app: await stack.createKey("ci@example.com", "application"),
     };
+    ownerKey = keys.owner;
     owner = connectionsClient(stack.baseUrl, keys.owner);
     alice = connectionsClient(stack.baseUrl, keys.alice);
     bob = connectionsClient(stack.baseUrl, keys.bob);
@@ -221,6 +223,17 @@ describe("Connections API contract", { timeout: 90_000 }, () => {
     await validationProblem(alice.updateChannelSelection(id, { channel_ids: ["C1"], sync_all: true }));
     await validationProblem(alice.listConnections(undefined, undefined, 0, undefined));
     await validationProblem(alice.listConnections(undefined, undefined, undefined, "not-a-cursor"), "INVALID_CURSOR");
+  });
+
+  it("answers an over-long query string with a 400 problem from the real server, not an empty 414", async () => {
+    // Straight to Kestrel (not through Prism): the request line is far over Kestrel's default 8 KB limit.
+    const url = `${stack.serviceUrl}/api/connections?platform=${"x".repeat(12_000)}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${ownerKey}` } });
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get("content-type")?.split(";")[0], "application/problem+json");
+    const body = (await response.json()) as { code: string; errors: Record<string, string[]> };
+    assert.equal(body.code, "VALIDATION_FAILED");
+    assert.deepEqual(Object.keys(body.errors), ["platform"]);
   });
 
   it("answers a duplicate name with 409 and rejected credentials with 422", async () => {

@@ -10,6 +10,13 @@ public static class RequestLimits
     /// <summary>Platform deliveries (Slack events with attachments or blocks) may be larger than API requests.</summary>
     public const long MaxWebhookBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Kestrel's request-line limit (8 KB by default) raised so that an over-long query string reaches the application
+    /// and gets a 400 problem naming the parameter from its validator (every free-text parameter has a documented
+    /// bound far below this). Past it Kestrel itself answers 414 with an empty body: the framework has no hook there.
+    /// </summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     public const string TooLargeMessage = "The request body exceeds the size limit (64 KB; 1 MB for webhooks).";
 
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) =>
