@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Connections.Application.Webhooks;
 using Connections.FakePlatforms;
 using Connections.WebApi.FunctionalTests.Infrastructure;
 
@@ -175,16 +173,7 @@ public sealed class MessageOrderingTests : SyncTestBase
 
     private async Task DeliverOkAsync(string json, string? timestamp = null, int? retryNum = null)
     {
-        timestamp ??= Now();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/slack/events") { Content = RawJson(json) };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Compute(_signingSecret, timestamp, Encoding.UTF8.GetBytes(json)));
-        if (retryNum is not null)
-        {
-            request.Headers.Add("X-Slack-Retry-Num", retryNum.Value.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-        }
-
+        using var request = SlackEventRequests.SignedWith(json, _signingSecret, timestamp, retryNum);
         using var response = await Anonymous.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
@@ -203,9 +192,9 @@ public sealed class MessageOrderingTests : SyncTestBase
                   "previous_message":{"type":"message","user":"U0AUTHOR1","text":"(whatever it was)","ts":"{{{ts}}}"} } }
         """;
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    private static string Now() => SlackEventRequests.Now();
 
-    private static string NewTs() => $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Random.Shared.Next(0, 999_999):D6}";
+    private static string NewTs() => SlackEventRequests.NewTs();
 
     /// <summary>A Slack ts <paramref name="seconds"/> (and <paramref name="micros"/>) after another.</summary>
     private static string Later(string ts, int seconds, int micros = 0)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Connections.Application.Common.Interfaces;
 using Connections.Application.Webhooks;
 using Connections.FakePlatforms;
@@ -62,18 +61,13 @@ public sealed class SlackEventsRoutingTests : FunctionalTest
     private async Task<int> RefuseAsync(string json)
     {
         var before = Counter.Unprotects;
-        using var response = await PostAsync(json, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await PostAsync(json, SlackEventRequests.Now());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         return Counter.Unprotects - before;
     }
 
-    private Task<HttpResponseMessage> PostAsync(string json, string timestamp)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/slack/events") { Content = RawJson(json) };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Compute("0123456789abcdef0123456789abcdef", timestamp, Encoding.UTF8.GetBytes(json)));
-        return Anonymous.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string json, string timestamp) =>
+        Anonymous.SendAsync(SlackEventRequests.SignedWith(json, "0123456789abcdef0123456789abcdef", timestamp));
 
     private sealed class CountingProtector
     {

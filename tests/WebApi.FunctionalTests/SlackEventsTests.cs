@@ -196,37 +196,18 @@ public sealed class SlackEventsTests : FunctionalTest
         Assert.That(sent, Is.GreaterThan(50), "the fuzz loop must actually deliver");
     }
 
-    private Task<HttpResponseMessage> DeliverAsync(string json, string? timestamp = null, int? retryNum = null)
-    {
-        timestamp ??= Now();
-        return PostAsync(json, timestamp, SlackSignature.Compute(_signingSecret, timestamp, Encoding.UTF8.GetBytes(json)), retryNum);
-    }
+    private Task<HttpResponseMessage> DeliverAsync(string json, string? timestamp = null, int? retryNum = null) =>
+        Anonymous.SendAsync(SlackEventRequests.SignedWith(json, _signingSecret, timestamp, retryNum));
 
-    private Task<HttpResponseMessage> PostAsync(string json, string timestamp, string? signature, int? retryNum = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/slack/events") { Content = RawJson(json) };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        if (signature is not null)
-        {
-            request.Headers.Add("X-Slack-Signature", signature);
-        }
-
-        if (retryNum is not null)
-        {
-            request.Headers.Add("X-Slack-Retry-Num", retryNum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-        }
-
-        return Anonymous.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string json, string timestamp, string? signature, int? retryNum = null) =>
+        Anonymous.SendAsync(SlackEventRequests.WithSignature(json, timestamp, signature, retryNum));
 
     private static string MessageEvent(string channel, string ts, string text) => $$$"""
         {"type":"event_callback","team_id":"{{{FakeTokens.Slack.TeamId}}}","api_app_id":"{{{FakeTokens.Slack.AppId}}}","event_id":"Ev{{{Guid.NewGuid():N}}}","event_time":1,
          "event":{"type":"message","channel":"{{{channel}}}","user":"U0AUTHOR1","text":"{{{text}}}","ts":"{{{ts}}}","channel_type":"channel"}}
         """;
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Now() => SlackEventRequests.Now();
 
-    private static string NewTs() =>
-        $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Random.Shared.Next(0, 999_999):D6}";
+    private static string NewTs() => SlackEventRequests.NewTs();
 }
