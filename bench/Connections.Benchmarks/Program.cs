@@ -4,7 +4,7 @@ using Connections.Application.Common.Interfaces;
 using Connections.Application.Connections.Commands.CreateConnection;
 using Connections.Application.Connections.Commands.UpdateChannelSelection;
 using Connections.Application.Connections.Common;
-using Connections.Application.Messages;
+using Connections.Application.Messages.Queries.GetMessages;
 using Connections.Application.Syncs;
 using Connections.Benchmarks;
 using Connections.Domain.Common;

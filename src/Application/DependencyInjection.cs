@@ -39,7 +39,7 @@ public static class DependencyInjection
         services.AddScoped<ConnectionChecker>();
         services.AddScoped<Syncs.SyncEngine>();
         services.TryAddSingleton<Common.Telemetry.ConnectionsMetrics>();   // needs IMeterFactory: every host registers one (AddMetrics)
-        services.AddScoped<ApiKeys.ApiKeyAuthenticator>();
+        services.AddScoped<ApiKeys.Common.ApiKeyAuthenticator>();
         services.AddScoped<SlackWorkspaces.Common.SlackTokenChecker>();
         return services;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Connections.Application.Common.Interfaces;
-using Connections.Application.Webhooks;
 using Connections.FakePlatforms;
 using Connections.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Connections.Application.Webhooks;
+using Connections.Application.Webhooks.Common;
 using Connections.FakePlatforms;
 using Connections.WebApi.FunctionalTests.Infrastructure;
 

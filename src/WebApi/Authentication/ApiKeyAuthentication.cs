@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Connections.Application.ApiKeys;
+using Connections.Application.ApiKeys.Common;
 using Connections.Application.Common.Interfaces;
 using Connections.Domain.Common;
 using Connections.WebApi.Infrastructure;

@@ -1,4 +1,6 @@
-using Connections.Application.ApiKeys;
+using Connections.Application.ApiKeys.Commands.CreateApiKey;
+using Connections.Application.ApiKeys.Commands.RevokeApiKey;
+using Connections.Application.ApiKeys.Queries.ListApiKeys;
 using Connections.Domain.Common;
 using MediatR;
 

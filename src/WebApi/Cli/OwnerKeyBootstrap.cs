@@ -1,4 +1,4 @@
-using Connections.Application.ApiKeys;
+using Connections.Application.ApiKeys.Commands.CreateApiKey;
 using Connections.Application.Common.Interfaces;
 using Connections.Domain.Common;
 using Connections.Infrastructure.Persistence;

@@ -1,4 +1,4 @@
-using Connections.Application.Webhooks;
+using Connections.Application.Webhooks.Commands.ReceiveSlackEvent;
 using Connections.Domain.Common;
 using Connections.WebApi.Infrastructure;
 using MediatR;

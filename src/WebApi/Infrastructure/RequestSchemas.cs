@@ -2,7 +2,7 @@ using System.Globalization;
 using Connections.Application.Connections.Commands.UpdateChannelSelection;
 using Connections.Application.Connections.Common;
 using Connections.Application.Connections.Queries.GetConnections;
-using Connections.Application.Messages;
+using Connections.Application.Messages.Queries.GetMessages;
 using Connections.Application.SlackWorkspaces.Common;
 using Connections.Application.SlackWorkspaces.Queries.GetSlackWorkspaceAudit;
 using Connections.Application.Syncs;

@@ -1,4 +1,4 @@
-using Connections.Application.Messages;
+using Connections.Application.Messages.Queries.GetMessages;
 using Connections.Application.UnitTests.Connections;
 
 namespace Connections.Application.UnitTests.Messages;

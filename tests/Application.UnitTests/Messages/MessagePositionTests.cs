@@ -1,4 +1,4 @@
-using Connections.Application.Messages;
+using Connections.Application.Messages.Queries.GetMessages;
 
 namespace Connections.Application.UnitTests.Messages;
 

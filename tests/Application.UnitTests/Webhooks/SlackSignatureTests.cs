@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Connections.Application.Webhooks;
+using Connections.Application.Webhooks.Commands.ReceiveSlackEvent;
+using Connections.Application.Webhooks.Common;
 
 namespace Connections.Application.UnitTests.Webhooks;
 

@@ -1,4 +1,4 @@
-using Connections.Application.ApiKeys;
+using Connections.Application.ApiKeys.Commands.CreateApiKey;
 using Connections.Domain.Common;
 using Connections.FakePlatforms;
 using MediatR;

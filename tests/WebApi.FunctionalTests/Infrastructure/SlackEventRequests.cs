@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Connections.Application.Webhooks;
+using Connections.Application.Webhooks.Common;
 
 namespace Connections.WebApi.FunctionalTests.Infrastructure;
 

@@ -10,38 +10,9 @@ using Connections.Domain.Connections;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Connections.Application.Webhooks;
+using Connections.Application.Webhooks.Common;
 
-/// <summary>Slack request signing (v0): <c>"v0=" + hex(HMAC-SHA256(signing_secret, "v0:" + timestamp + ":" + raw_body))</c>.</summary>
-public static class SlackSignature
-{
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-
-    public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> rawBody)
-    {
-        ArgumentNullException.ThrowIfNull(signingSecret);
-        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
-        var payload = new byte[prefix.Length + rawBody.Length];
-        prefix.CopyTo(payload, 0);
-        rawBody.CopyTo(payload.AsSpan(prefix.Length));
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), payload));
-    }
-
-    /// <summary>Constant-time comparison of the presented signature with the expected one.</summary>
-    public static bool Matches(string signingSecret, string timestamp, ReadOnlySpan<byte> rawBody, string presented) =>
-        CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, rawBody)),
-            Encoding.ASCII.GetBytes(presented));
-
-    /// <summary>The timestamp is Unix seconds within <see cref="MaxAge"/> of now (either way): older requests may be replays.</summary>
-    public static bool IsFresh(string? timestamp, DateTimeOffset now) =>
-        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && seconds < 253402300799
-        && (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxAge;
-}
-
-/// <summary>What to answer Slack: the challenge for <c>url_verification</c>, otherwise just 200.</summary>
-public sealed record SlackEventAck(string? Challenge, int MessagesStored);
+namespace Connections.Application.Webhooks.Commands.ReceiveSlackEvent;
 
 /// <summary>
 /// A Slack Events API delivery. The signature is the authentication: it is checked over the raw bytes, against the

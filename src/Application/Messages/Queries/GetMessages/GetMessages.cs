@@ -7,19 +7,9 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Connections.Application.Messages;
+using Connections.Application.Messages.Common;
 
-public sealed record MessageAuthorDto(string? Id, string? Name);
-
-/// <summary>A stored message. <see cref="Id"/> is the platform's id (Slack ts, Discord snowflake); <see cref="Ts"/> when it was sent.</summary>
-public sealed record MessageDto(
-    string Id,
-    string ChannelId,
-    MessageAuthorDto Author,
-    string Text,
-    DateTimeOffset Ts,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ThreadTs,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EditedAt);
+namespace Connections.Application.Messages.Queries.GetMessages;
 
 /// <summary>Stored messages of a connection, newest first, filtered and searched, a page at a time.</summary>
 public sealed record GetMessagesQuery(

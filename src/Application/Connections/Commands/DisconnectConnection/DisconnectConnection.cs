@@ -3,7 +3,7 @@ using Connections.Application.Connections.Common;
 using Connections.Domain.Common;
 using MediatR;
 
-namespace Connections.Application.Connections.Commands;
+namespace Connections.Application.Connections.Commands.DisconnectConnection;
 
 /// <summary>Stops syncing a connection but keeps its credentials; a successful validate reconnects it.</summary>
 public sealed record DisconnectConnectionCommand(string Id) : IRequest<Result<ConnectionDetailDto>>;
