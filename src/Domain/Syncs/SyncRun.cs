@@ -3,35 +3,6 @@ using Connections.Domain.Connections;
 
 namespace Connections.Domain.Syncs;
 
-/// <summary>Wire names: <c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c>, <c>partial</c>.</summary>
-public enum SyncRunStatus
-{
-    Queued = 1,
-    Running = 2,
-    Succeeded = 3,
-    Failed = 4,
-    Partial = 5,
-}
-
-/// <summary>What started a run. Wire names: <c>manual</c>, <c>scheduled</c>.</summary>
-public enum SyncTrigger
-{
-    Manual = 1,
-    Scheduled = 2,
-}
-
-/// <summary>How one channel fared in a run. Wire names lower case.</summary>
-public enum ChannelSyncStatus
-{
-    Pending = 1,
-    Succeeded = 2,
-    /// <summary>Rate limited for longer than a worker should wait: resumes from its cursor next run.</summary>
-    Paused = 3,
-    /// <summary>The bot can no longer read it (removed from the channel, permissions changed).</summary>
-    Inaccessible = 4,
-    Failed = 5,
-}
-
 /// <summary>
 /// One sync of a connection's selected channels. Queued by a caller or the scheduler, run by whichever instance
 /// holds the connection's lease, finished as succeeded, partial (some channels paused or failed) or failed.
@@ -150,55 +121,4 @@ public sealed class SyncRun : Entity<string>
             throw new InvalidOperationException($"Run {Id} is {Status}, not running.");
         }
     }
-}
-
-/// <summary>A channel's part in a run.</summary>
-public sealed class SyncRunChannel
-{
-    private SyncRunChannel()
-    {
-    }
-
-    internal SyncRunChannel(string runId, string channelId)
-    {
-        RunId = runId;
-        ChannelId = channelId;
-        Status = ChannelSyncStatus.Pending;
-    }
-
-    public string RunId { get; private set; } = null!;
-
-    public string ChannelId { get; private set; } = null!;
-
-    public ChannelSyncStatus Status { get; private set; }
-
-    public int MessagesFetched { get; private set; }
-
-    public ConnectionErrorCode? ErrorCode { get; private set; }
-
-    public string? ErrorMessage { get; private set; }
-
-    internal void AddMessages(int count) => MessagesFetched += count;
-
-    public void Finish(ChannelSyncStatus status, ConnectionErrorCode? code = null, string? message = null)
-    {
-        Status = status;
-        ErrorCode = code;
-        ErrorMessage = message;
-    }
-}
-
-/// <summary>The failures of sync use cases.</summary>
-public static class SyncErrors
-{
-    public static Error AlreadyActive(string runId) =>
-        Error.Conflict("SYNC_IN_PROGRESS", $"Sync run '{runId}' is already queued or running for this connection.");
-
-    public static Error NotFound(string runId) => Error.NotFound("SYNC_RUN_NOT_FOUND", $"Sync run '{runId}' was not found.");
-
-    public static Error NoChannelsSelected() =>
-        Error.Conflict("NO_CHANNELS_SELECTED", "No channel is selected for syncing; choose channels with PUT …/channels first.");
-
-    public static Error NotConnected(ConnectionStatus status) =>
-        Error.Conflict("CONNECTION_NOT_CONNECTED", $"The connection is {status.ToString().ToLowerInvariant()}; validate it first.");
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Connections.Application.Common.Interfaces;
 using Connections.Application.Common.Telemetry;
 using Connections.Application.Syncs;
@@ -12,46 +11,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Connections.Infrastructure.Sync;
-
-/// <summary>Section <c>Sync</c>.</summary>
-public sealed class SyncOptions
-{
-    public const string SectionName = "Sync";
-
-    /// <summary>Run the background scheduler in this instance.</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How often the scheduler looks for due connections and queued runs (a manual run also wakes it).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a claimed connection stays ours without renewal; after a crash another instance resumes after this.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>How many connections one poll considers.</summary>
-    public int BatchSize { get; set; } = 20;
-}
-
-/// <summary>Wakes the scheduler of this instance.</summary>
-internal sealed class SyncSignal : ISyncSignal
-{
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _wake.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _wake.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed.
-        }
-    }
-}
 
 /// <summary>
 /// The background scheduler: picks up queued runs (manual, or left running by a crashed instance) and connections
