@@ -16,4 +16,7 @@ public static class SyncErrors
 
     public static Error NotConnected(ConnectionStatus status) =>
         Error.Conflict("CONNECTION_NOT_CONNECTED", $"The connection is {status.ToString().ToLowerInvariant()}; validate it first.");
+
+    public static Error NotDue(string connectionId) =>
+        Error.Conflict("SYNC_NOT_DUE", $"The next scheduled sync of connection '{connectionId}' has not come yet.");
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
 
@@ -10,6 +11,15 @@ namespace Connections.Domain.Syncs;
 public sealed class SyncRun : Entity<string>
 {
     public const string IdPrefix = "sync_";
+
+    /// <summary>
+    /// Queued or running: the one run a connection may have at a time (the database's one-active-run index says the
+    /// same). An expression, so queries filter with it; <see cref="IsActive"/> is the same rule in memory.
+    /// </summary>
+    public static readonly Expression<Func<SyncRun, bool>> Active =
+        r => r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running;
+
+    private static readonly Func<SyncRun, bool> IsActiveRule = Active.Compile();
 
     private readonly List<SyncRunChannel> _channels = [];
 
@@ -37,7 +47,7 @@ public sealed class SyncRun : Entity<string>
 
     public IReadOnlyList<SyncRunChannel> Channels => _channels;
 
-    public bool IsActive => Status is SyncRunStatus.Queued or SyncRunStatus.Running;
+    public bool IsActive => IsActiveRule(this);
 
     public static SyncRun Queue(string connectionId, SyncTrigger trigger, DateTimeOffset now)
     {
@@ -81,6 +91,28 @@ public sealed class SyncRun : Entity<string>
         MessagesFetched += count;
     }
 
+    /// <summary>
+    /// Records that a channel could not be read. Revoked or expired credentials concern the whole connection: the run
+    /// fails at once. Any other failure ends only that channel: paused when rate limited (it resumes from its cursor),
+    /// inaccessible when the bot may not read it, failed otherwise; the other channels go on.
+    /// </summary>
+    /// <returns>True when the whole run failed.</returns>
+    public bool RecordChannelFailure(string channelId, ConnectionErrorCode code, string message, DateTimeOffset now)
+    {
+        EnsureRunning();
+        if (code is ConnectionErrorCode.AuthExpired or ConnectionErrorCode.InvalidCredentials)
+        {
+            Fail(code, message, now);
+            return true;
+        }
+
+        Channel(channelId).Finish(ChannelStatusFor(code), code, message);
+        return false;
+    }
+
+    /// <summary>True when the run touched channels and could read none of them (the bot was removed or lost its permissions).</summary>
+    public bool ReadNoChannel => _channels.Count > 0 && _channels.All(c => c.Status == ChannelSyncStatus.Inaccessible);
+
     /// <summary>Ends the run: succeeded when every channel succeeded, failed when none did, partial otherwise.</summary>
     public void Finish(DateTimeOffset now)
     {
@@ -113,6 +145,24 @@ public sealed class SyncRun : Entity<string>
         ErrorMessage = message;
         FinishedAt = now;
     }
+
+    /// <summary>Ends an active run that cannot go on (the connection is no longer connected, the worker crashed), started or not.</summary>
+    public void Abandon(ConnectionErrorCode code, string message, DateTimeOffset now)
+    {
+        if (Status == SyncRunStatus.Queued)
+        {
+            Start([], now);
+        }
+
+        Fail(code, message, now);
+    }
+
+    private static ChannelSyncStatus ChannelStatusFor(ConnectionErrorCode code) => code switch
+    {
+        ConnectionErrorCode.RateLimited => ChannelSyncStatus.Paused,
+        ConnectionErrorCode.InsufficientPermissions => ChannelSyncStatus.Inaccessible,
+        _ => ChannelSyncStatus.Failed,
+    };
 
     private void EnsureRunning()
     {
