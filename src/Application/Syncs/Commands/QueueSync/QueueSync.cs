@@ -23,49 +23,25 @@ public sealed class QueueSyncCommandHandler(IApplicationDbContext db, ICurrentUs
             return Domain.Connections.ConnectionErrors.NotFound(request.ConnectionId);
         }
 
-        if (!connection.CanSync)
+        var requested = connection.RequestSync(SyncTrigger.Manual, clock.GetUtcNow());
+        if (requested.IsFailure)
         {
-            return SyncErrors.NotConnected(connection.Status);
+            return requested.Error;
         }
 
-        if (!connection.HasChannelsToSync)
-        {
-            // A run over nothing would "succeed" and move last_sync without reading a message.
-            return SyncErrors.NoChannelsSelected();
-        }
-
-        var active = await ActiveRunIdAsync(connection.Id, cancellationToken);
+        var active = await db.ActiveRunIdAsync(connection.Id, cancellationToken);
         if (active is not null)
         {
             return SyncErrors.AlreadyActive(active);
         }
 
-        var run = SyncRun.Queue(connection.Id, SyncTrigger.Manual, clock.GetUtcNow());
-        db.SyncRuns.Add(run);
-        try
+        var queued = await db.AddQueuedRunAsync(requested.Value, cancellationToken);
+        if (queued.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Lost a race with another request or the scheduler: the database's one-active-run index said no.
-            db.SyncRuns.Entry(run).State = EntityState.Detached;
-            var winner = await ActiveRunIdAsync(connection.Id, cancellationToken);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return SyncErrors.AlreadyActive(winner);
+            return queued.Error;
         }
 
         signal.Wake();
-        return run.ToDto();
+        return queued.Value.ToDto();
     }
-
-    private Task<string?> ActiveRunIdAsync(string connectionId, CancellationToken cancellationToken) =>
-        db.SyncRuns.AsNoTracking()
-            .Where(r => r.ConnectionId == connectionId && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running))
-            .Select(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
 }
