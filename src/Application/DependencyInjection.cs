@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<CredentialsVault>();
         services.AddScoped<ConnectionChecker>();
         services.AddScoped<Syncs.SyncEngine>();
+        services.AddScoped<Syncs.SyncRunTelemetry>();
         services.TryAddSingleton<Common.Telemetry.ConnectionsMetrics>();   // needs IMeterFactory: every host registers one (AddMetrics)
         services.AddScoped<ApiKeys.Common.ApiKeyAuthenticator>();
         services.AddScoped<SlackWorkspaces.Common.SlackTokenChecker>();

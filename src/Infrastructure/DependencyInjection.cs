@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<IMessageStore, EfMessageStore>();
         services.AddSingleton<ISyncLeases, SqlSyncLeases>();
         services.AddSingleton<IIdempotencyStore, Idempotency.EfIdempotencyStore>();
+        services.AddSingleton<SyncLeaseHolder>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton<ISyncSignal>(sp => sp.GetRequiredService<SyncSignal>());
         return services;

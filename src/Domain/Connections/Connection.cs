@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Connections.Domain.Common;
 using Connections.Domain.Connections.Events;
+using Connections.Domain.Syncs;
 
 namespace Connections.Domain.Connections;
 
@@ -141,8 +143,41 @@ public sealed class Connection : Entity<string>, IHasDomainEvents
         Touch(now);
     }
 
+    // ---------- Syncing: who may sync when ----------
+
     /// <summary>Only connected connections sync; errors wait for a successful validation, disconnects for a reconnect.</summary>
     public bool CanSync => Status == ConnectionStatus.Connected;
+
+    /// <summary>
+    /// Asks for a sync now and, when allowed, queues its run. Only a connected connection syncs. A caller's request
+    /// (<see cref="SyncTrigger.Manual"/>) needs chosen channels: a run over nothing would "succeed" and move
+    /// <c>last_sync</c> without reading a message. The scheduler's (<see cref="SyncTrigger.Scheduled"/>) needs the
+    /// durable <c>next_sync_at</c> to have come, which is never set before channels are chosen (<see cref="DueForSync"/>).
+    /// One active run per connection is the caller's to check: it takes a query.
+    /// </summary>
+    public Result<SyncRun> RequestSync(SyncTrigger trigger, DateTimeOffset now)
+    {
+        if (!CanSync)
+        {
+            return SyncErrors.NotConnected(Status);
+        }
+
+        if (trigger == SyncTrigger.Manual && !HasChannelsToSync)
+        {
+            return SyncErrors.NoChannelsSelected();
+        }
+
+        if (trigger == SyncTrigger.Scheduled && !(NextSyncAt <= now))
+        {
+            return SyncErrors.NotDue(Id);
+        }
+
+        return SyncRun.Queue(Id, trigger, now);
+    }
+
+    /// <summary>The connections whose scheduled sync has come, as a query: the rule <see cref="RequestSync"/> applies to <see cref="SyncTrigger.Scheduled"/>.</summary>
+    public static Expression<Func<Connection, bool>> DueForSync(DateTimeOffset now) =>
+        c => c.Status == ConnectionStatus.Connected && c.NextSyncAt != null && c.NextSyncAt <= now;
 
     /// <summary>A run finished: <c>last_sync</c> moves only when it succeeded; the next run is due one interval later either way.</summary>
     public void RecordSyncFinished(bool succeeded, DateTimeOffset now)

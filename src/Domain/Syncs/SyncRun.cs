@@ -1,36 +1,8 @@
+using System.Linq.Expressions;
 using Connections.Domain.Common;
 using Connections.Domain.Connections;
 
 namespace Connections.Domain.Syncs;
-
-/// <summary>Wire names: <c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c>, <c>partial</c>.</summary>
-public enum SyncRunStatus
-{
-    Queued = 1,
-    Running = 2,
-    Succeeded = 3,
-    Failed = 4,
-    Partial = 5,
-}
-
-/// <summary>What started a run. Wire names: <c>manual</c>, <c>scheduled</c>.</summary>
-public enum SyncTrigger
-{
-    Manual = 1,
-    Scheduled = 2,
-}
-
-/// <summary>How one channel fared in a run. Wire names lower case.</summary>
-public enum ChannelSyncStatus
-{
-    Pending = 1,
-    Succeeded = 2,
-    /// <summary>Rate limited for longer than a worker should wait: resumes from its cursor next run.</summary>
-    Paused = 3,
-    /// <summary>The bot can no longer read it (removed from the channel, permissions changed).</summary>
-    Inaccessible = 4,
-    Failed = 5,
-}
 
 /// <summary>
 /// One sync of a connection's selected channels. Queued by a caller or the scheduler, run by whichever instance
@@ -39,6 +11,15 @@ public enum ChannelSyncStatus
 public sealed class SyncRun : Entity<string>
 {
     public const string IdPrefix = "sync_";
+
+    /// <summary>
+    /// Queued or running: the one run a connection may have at a time (the database's one-active-run index says the
+    /// same). An expression, so queries filter with it; <see cref="IsActive"/> is the same rule in memory.
+    /// </summary>
+    public static readonly Expression<Func<SyncRun, bool>> Active =
+        r => r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running;
+
+    private static readonly Func<SyncRun, bool> IsActiveRule = Active.Compile();
 
     private readonly List<SyncRunChannel> _channels = [];
 
@@ -66,7 +47,7 @@ public sealed class SyncRun : Entity<string>
 
     public IReadOnlyList<SyncRunChannel> Channels => _channels;
 
-    public bool IsActive => Status is SyncRunStatus.Queued or SyncRunStatus.Running;
+    public bool IsActive => IsActiveRule(this);
 
     public static SyncRun Queue(string connectionId, SyncTrigger trigger, DateTimeOffset now)
     {
@@ -110,6 +91,28 @@ public sealed class SyncRun : Entity<string>
         MessagesFetched += count;
     }
 
+    /// <summary>
+    /// Records that a channel could not be read. Revoked or expired credentials concern the whole connection: the run
+    /// fails at once. Any other failure ends only that channel: paused when rate limited (it resumes from its cursor),
+    /// inaccessible when the bot may not read it, failed otherwise; the other channels go on.
+    /// </summary>
+    /// <returns>True when the whole run failed.</returns>
+    public bool RecordChannelFailure(string channelId, ConnectionErrorCode code, string message, DateTimeOffset now)
+    {
+        EnsureRunning();
+        if (code is ConnectionErrorCode.AuthExpired or ConnectionErrorCode.InvalidCredentials)
+        {
+            Fail(code, message, now);
+            return true;
+        }
+
+        Channel(channelId).Finish(ChannelStatusFor(code), code, message);
+        return false;
+    }
+
+    /// <summary>True when the run touched channels and could read none of them (the bot was removed or lost its permissions).</summary>
+    public bool ReadNoChannel => _channels.Count > 0 && _channels.All(c => c.Status == ChannelSyncStatus.Inaccessible);
+
     /// <summary>Ends the run: succeeded when every channel succeeded, failed when none did, partial otherwise.</summary>
     public void Finish(DateTimeOffset now)
     {
@@ -143,6 +146,24 @@ public sealed class SyncRun : Entity<string>
         FinishedAt = now;
     }
 
+    /// <summary>Ends an active run that cannot go on (the connection is no longer connected, the worker crashed), started or not.</summary>
+    public void Abandon(ConnectionErrorCode code, string message, DateTimeOffset now)
+    {
+        if (Status == SyncRunStatus.Queued)
+        {
+            Start([], now);
+        }
+
+        Fail(code, message, now);
+    }
+
+    private static ChannelSyncStatus ChannelStatusFor(ConnectionErrorCode code) => code switch
+    {
+        ConnectionErrorCode.RateLimited => ChannelSyncStatus.Paused,
+        ConnectionErrorCode.InsufficientPermissions => ChannelSyncStatus.Inaccessible,
+        _ => ChannelSyncStatus.Failed,
+    };
+
     private void EnsureRunning()
     {
         if (Status != SyncRunStatus.Running)
@@ -150,55 +171,4 @@ public sealed class SyncRun : Entity<string>
             throw new InvalidOperationException($"Run {Id} is {Status}, not running.");
         }
     }
-}
-
-/// <summary>A channel's part in a run.</summary>
-public sealed class SyncRunChannel
-{
-    private SyncRunChannel()
-    {
-    }
-
-    internal SyncRunChannel(string runId, string channelId)
-    {
-        RunId = runId;
-        ChannelId = channelId;
-        Status = ChannelSyncStatus.Pending;
-    }
-
-    public string RunId { get; private set; } = null!;
-
-    public string ChannelId { get; private set; } = null!;
-
-    public ChannelSyncStatus Status { get; private set; }
-
-    public int MessagesFetched { get; private set; }
-
-    public ConnectionErrorCode? ErrorCode { get; private set; }
-
-    public string? ErrorMessage { get; private set; }
-
-    internal void AddMessages(int count) => MessagesFetched += count;
-
-    public void Finish(ChannelSyncStatus status, ConnectionErrorCode? code = null, string? message = null)
-    {
-        Status = status;
-        ErrorCode = code;
-        ErrorMessage = message;
-    }
-}
-
-/// <summary>The failures of sync use cases.</summary>
-public static class SyncErrors
-{
-    public static Error AlreadyActive(string runId) =>
-        Error.Conflict("SYNC_IN_PROGRESS", $"Sync run '{runId}' is already queued or running for this connection.");
-
-    public static Error NotFound(string runId) => Error.NotFound("SYNC_RUN_NOT_FOUND", $"Sync run '{runId}' was not found.");
-
-    public static Error NoChannelsSelected() =>
-        Error.Conflict("NO_CHANNELS_SELECTED", "No channel is selected for syncing; choose channels with PUT …/channels first.");
-
-    public static Error NotConnected(ConnectionStatus status) =>
-        Error.Conflict("CONNECTION_NOT_CONNECTED", $"The connection is {status.ToString().ToLowerInvariant()}; validate it first.");
 }

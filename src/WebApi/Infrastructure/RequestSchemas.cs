@@ -5,7 +5,7 @@ using Connections.Application.Connections.Queries.GetConnections;
 using Connections.Application.Messages.Queries.GetMessages;
 using Connections.Application.SlackWorkspaces.Common;
 using Connections.Application.SlackWorkspaces.Queries.GetSlackWorkspaceAudit;
-using Connections.Application.Syncs;
+using Connections.Application.Syncs.Queries.GetSyncRuns;
 using Connections.Domain.Connections;
 using Connections.Domain.SlackWorkspaces;
 using Microsoft.OpenApi;

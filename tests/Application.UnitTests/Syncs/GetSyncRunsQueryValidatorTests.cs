@@ -1,4 +1,4 @@
-using Connections.Application.Syncs;
+using Connections.Application.Syncs.Queries.GetSyncRuns;
 using Connections.Application.UnitTests.Connections;
 
 namespace Connections.Application.UnitTests.Syncs;

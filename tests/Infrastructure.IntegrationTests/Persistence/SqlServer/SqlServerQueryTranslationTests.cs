@@ -27,6 +27,12 @@ using Connections.Application.SlackWorkspaces.Queries.GetSlackWorkspaceAudit;
 using Connections.Application.SlackWorkspaces.Queries.GetSlackWorkspaces;
 using Connections.Application.SlackWorkspaces.Queries.TestSlackWorkspace;
 using Connections.Application.Syncs;
+using Connections.Application.Syncs.Commands.FailStuckSyncRun;
+using Connections.Application.Syncs.Commands.QueueScheduledSync;
+using Connections.Application.Syncs.Commands.QueueSync;
+using Connections.Application.Syncs.Queries.GetSyncCandidates;
+using Connections.Application.Syncs.Queries.GetSyncRun;
+using Connections.Application.Syncs.Queries.GetSyncRuns;
 using Connections.Domain.Common;
 using Connections.FakePlatforms;
 using Connections.Infrastructure.Persistence;
@@ -149,6 +155,25 @@ public sealed class SqlServerQueryTranslationTests
             var id = await t.CreateSelectedAsync();
             var run = (await t.SendAsync(new QueueSyncCommand(id))).Value;
             (await t.ActAsync(() => t.SendAsync(new GetSyncRunQuery(id, run.Id)))).Value.Id.ShouldBe(run.Id);
+        });
+        yield return Case(typeof(GetSyncCandidatesQuery), async t =>
+        {
+            var id = await t.CreateSelectedAsync();
+            (await t.ActAsync(() => t.SendAsync(new GetSyncCandidatesQuery(1000)))).Value.ShouldContain(id, "due at once after channels are chosen");
+        });
+        yield return Case(typeof(QueueScheduledSyncCommand), async t =>
+        {
+            var id = await t.CreateSelectedAsync();
+            var run = await t.ActAsync(() => t.SendAsync(new QueueScheduledSyncCommand(id)));
+            (await t.SendAsync(new GetSyncRunQuery(id, run.Value))).Value.Trigger.ShouldBe(Domain.Syncs.SyncTrigger.Scheduled);
+            (await t.SendAsync(new QueueScheduledSyncCommand(id))).Value.ShouldBe(run.Value, "the active run, not a second one");
+        });
+        yield return Case(typeof(FailStuckSyncRunCommand), async t =>
+        {
+            var id = await t.CreateSelectedAsync();
+            var run = (await t.SendAsync(new QueueSyncCommand(id))).Value;
+            (await t.ActAsync(() => t.SendAsync(new FailStuckSyncRunCommand(id)))).IsSuccess.ShouldBeTrue();
+            (await t.SendAsync(new GetSyncRunQuery(id, run.Id))).Value.Status.ShouldBe(Domain.Syncs.SyncRunStatus.Failed);
         });
         yield return Case(typeof(GetMessagesQuery), async t =>
         {

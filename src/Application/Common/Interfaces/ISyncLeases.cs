@@ -1,16 +1,6 @@
 namespace Connections.Application.Common.Interfaces;
 
 /// <summary>
-/// Stores synced messages idempotently: unique per connection, channel and platform id; an existing message is
-/// updated in place (edits). Each call is its own short transaction, so memory stays flat over long runs.
-/// </summary>
-public interface IMessageStore
-{
-    /// <returns>How many messages were new or changed.</returns>
-    Task<int> UpsertAsync(string connectionId, string channelId, IReadOnlyList<PlatformMessage> messages, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// Per-connection leases so that several instances on one database never sync the same connection at once. A lease
 /// expires, so a crashed instance's connection is picked up by another after <c>ttl</c>.
 /// </summary>
@@ -23,10 +13,4 @@ public interface ISyncLeases
     Task<bool> RenewAsync(string connectionId, string owner, TimeSpan ttl, CancellationToken cancellationToken);
 
     Task ReleaseAsync(string connectionId, string owner, CancellationToken cancellationToken);
-}
-
-/// <summary>Wakes this instance's scheduler so a manually queued run starts now rather than at the next poll.</summary>
-public interface ISyncSignal
-{
-    void Wake();
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Connections.Domain.Syncs;
 
-namespace Connections.Application.Syncs;
+namespace Connections.Application.Syncs.Common;
 
 public sealed record SyncErrorDto(string Code, string Message);
 
